@@ -1,0 +1,53 @@
+package dev.vigil.core.audit;
+
+import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Metric;
+import dev.vigil.core.result.SampleRow;
+import dev.vigil.core.result.Section;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects what the probes of one audit produce: metrics, per-sample rows, findings and report sections. */
+public final class AuditRecorder {
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
+    private final List<SampleRow> rows = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
+
+    public synchronized void metric(Metric metric) {
+        if (metrics.putIfAbsent(metric.name(), metric) != null) {
+            throw new IllegalStateException("metric recorded twice: " + metric.name());
+        }
+    }
+
+    public synchronized void rows(Collection<SampleRow> newRows) {
+        rows.addAll(newRows);
+    }
+
+    public synchronized void finding(Finding finding) {
+        findings.add(finding);
+    }
+
+    public synchronized void section(Section section) {
+        sections.add(section);
+    }
+
+    public synchronized List<Metric> metrics() {
+        return List.copyOf(metrics.values());
+    }
+
+    public synchronized List<SampleRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    public synchronized List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public synchronized List<Section> sections() {
+        return List.copyOf(sections);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.vigil.core.data;
+
+import dev.vigil.core.model.InputSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Streams a dataset as decoded batches in sample order. Decoding runs on a background thread a few
+ * batches ahead of the consumer, so it overlaps with model work, and at most {@code prefetch + 1}
+ * batches are in memory. Unreadable files are left out of the batches and recorded as skipped; the
+ * SHA-256 of every file read is recorded for provenance.
+ */
+public final class BatchStream implements Iterable<Batch>, AutoCloseable {
+    private static final int PREFETCH = 3;
+
+    private final List<Sample> samples;
+    private final InputSpec spec;
+    private final int batchSize;
+    private final ExecutorService decoder;
+    private final Map<String, String> fileHashes = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<String, SkippedSample> skipped = Collections.synchronizedMap(new TreeMap<>());
+
+    public BatchStream(List<Sample> samples, InputSpec spec, int batchSize) {
+        if (batchSize <= 0) {
+            throw new dev.vigil.core.InputError("--batch-size must be at least 1, not " + batchSize + ".");
+        }
+        this.samples = List.copyOf(samples);
+        this.spec = spec;
+        this.batchSize = batchSize;
+        this.decoder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-decoder");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int sampleCount() {
+        return samples.size();
+    }
+
+    /** SHA-256 (hex) of every file read so far, by sample id, in id order. */
+    public Map<String, String> fileHashes() {
+        synchronized (fileHashes) {
+            return Map.copyOf(fileHashes);
+        }
+    }
+
+    /** The files that could not be decoded so far, in id order. */
+    public List<SkippedSample> skipped() {
+        synchronized (skipped) {
+            return List.copyOf(skipped.values());
+        }
+    }
+
+    @Override
+    public Iterator<Batch> iterator() {
+        return new Iterator<>() {
+            private int nextToSubmit;
+            private final Queue<Future<Batch>> pending = new ArrayDeque<>();
+
+            private void fill() {
+                while (pending.size() <= PREFETCH && nextToSubmit < samples.size()) {
+                    List<Sample> slice = samples.subList(nextToSubmit, Math.min(nextToSubmit + batchSize, samples.size()));
+                    nextToSubmit += slice.size();
+                    pending.add(decoder.submit(() -> decodeBatch(slice)));
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                fill();
+                return !pending.isEmpty();
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    return pending.remove().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while decoding images", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("image decoding failed", e.getCause());
+                }
+            }
+        };
+    }
+
+    private Batch decodeBatch(List<Sample> slice) {
+        List<Sample> ok = new ArrayList<>(slice.size());
+        float[] pixels = new float[slice.size() * spec.pixelsPerImage()];
+        for (Sample sample : slice) {
+            try {
+                byte[] bytes = Files.readAllBytes(sample.path());
+                fileHashes.put(sample.id(), sha256(bytes));
+                float[] image = ImageDecoder.decode(bytes, spec);
+                System.arraycopy(image, 0, pixels, ok.size() * image.length, image.length);
+                ok.add(sample);
+            } catch (IOException e) {
+                skipped.put(sample.id(), new SkippedSample(sample.id(), "could not be read (" + e.getMessage() + ")"));
+            } catch (UnreadableImageException e) {
+                skipped.put(sample.id(), new SkippedSample(sample.id(), e.getMessage()));
+            }
+        }
+        if (ok.size() < slice.size()) {
+            pixels = java.util.Arrays.copyOf(pixels, ok.size() * spec.pixelsPerImage());
+        }
+        int[] labels = ok.stream().mapToInt(Sample::label).toArray();
+        return new Batch(List.copyOf(ok), pixels, labels, slice.size());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        decoder.shutdownNow();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vigil.core.data;
+
+import dev.vigil.core.model.InputSpec;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/**
+ * Decodes PNG, JPEG, BMP and GIF bytes into a CHW float array in [0, 1] of the model's input shape:
+ * gray and RGB converted as the spec needs (BT.601 luma, as PIL's "L"), bilinear resize when sizes differ.
+ * Alpha is dropped, as PIL's convert("RGB") does.
+ */
+public final class ImageDecoder {
+    static {
+        ImageIO.setUseCache(false);
+    }
+
+    private ImageDecoder() {
+    }
+
+    public static float[] decode(byte[] bytes, InputSpec spec) throws UnreadableImageException {
+        if (bytes.length == 0) {
+            throw new UnreadableImageException("empty file");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableImageException("corrupt or truncated image (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+        if (image == null) {
+            throw new UnreadableImageException("not an image in a supported format (PNG, JPEG, BMP or GIF)");
+        }
+        float[][] planes = planes(image);
+        int h = image.getHeight();
+        int w = image.getWidth();
+        planes = convertChannels(planes, spec.channels());
+        float[] out = new float[spec.pixelsPerImage()];
+        int plane = spec.height() * spec.width();
+        for (int c = 0; c < spec.channels(); c++) {
+            float[] resized = (h == spec.height() && w == spec.width())
+                    ? planes[c] : BilinearResize.resize(planes[c], h, w, spec.height(), spec.width());
+            System.arraycopy(resized, 0, out, c * plane, plane);
+        }
+        return out;
+    }
+
+    /** One float plane per colour channel (1 for gray, 3 for colour), values in [0, 1]. */
+    static float[][] planes(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        int colorType = cm.getColorSpace().getType();
+        // Component images are read from the raster: getRGB would gamma-convert gray images.
+        if (!(cm instanceof IndexColorModel) && (colorType == ColorSpace.TYPE_GRAY || colorType == ColorSpace.TYPE_RGB)) {
+            int channels = colorType == ColorSpace.TYPE_GRAY ? 1 : 3;
+            float[][] planes = new float[channels][];
+            for (int c = 0; c < channels; c++) {
+                float max = (1L << cm.getComponentSize(c)) - 1;
+                int[] samples = raster.getSamples(0, 0, w, h, c, (int[]) null);
+                float[] plane = new float[w * h];
+                for (int i = 0; i < plane.length; i++) {
+                    plane[i] = samples[i] / max;
+                }
+                planes[c] = plane;
+            }
+            return planes;
+        }
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[][] planes = new float[3][w * h];
+        for (int i = 0; i < argb.length; i++) {
+            planes[0][i] = ((argb[i] >> 16) & 0xFF) / 255f;
+            planes[1][i] = ((argb[i] >> 8) & 0xFF) / 255f;
+            planes[2][i] = (argb[i] & 0xFF) / 255f;
+        }
+        return planes;
+    }
+
+    private static float[][] convertChannels(float[][] planes, int channels) {
+        if (planes.length == channels) {
+            return planes;
+        }
+        if (channels == 3) {
+            return new float[][] {planes[0], planes[0], planes[0]};
+        }
+        float[] luma = new float[planes[0].length];
+        for (int i = 0; i < luma.length; i++) {
+            luma[i] = 0.299f * planes[0][i] + 0.587f * planes[1][i] + 0.114f * planes[2][i];
+        }
+        return new float[][] {luma};
+    }
+}

@@ -1,0 +1,176 @@
+package dev.vigil.core.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import dev.vigil.core.InputError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A TorchScript classifier loaded through DJL so that gradients reach its input
+ * (see DJL-NOTES.md: load with trainParam, freeze weights, eval mode, forward with autograd).
+ */
+public final class TorchScriptClassifier implements Classifier {
+    private final Model model;
+    private final PtSymbolBlock block;
+    private final NDManager manager;
+    private final InputSpec spec;
+    private final List<String> labels;
+    private final NDArray mean;
+    private final NDArray std;
+
+    private TorchScriptClassifier(Model model, InputSpec spec, Normalization norm, List<String> labels) {
+        this.model = model;
+        this.block = (PtSymbolBlock) model.getBlock();
+        this.manager = model.getNDManager();
+        this.spec = spec;
+        this.labels = List.copyOf(labels);
+        if (norm.isIdentity()) {
+            mean = null;
+            std = null;
+        } else {
+            Shape channelShape = new Shape(1, norm.mean().length, 1, 1);
+            mean = manager.create(norm.mean(), channelShape);
+            std = manager.create(norm.std(), channelShape);
+        }
+    }
+
+    /**
+     * Loads {@code file} and checks, with one forward pass on a blank image, that it takes {@code spec}
+     * and returns 2-D logits with one column per label.
+     */
+    public static TorchScriptClassifier load(Path file, InputSpec spec, Normalization norm, List<String> labels,
+                                             DeviceChoice choice) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputError("The model file " + file + " does not exist; pass a TorchScript file with --model.");
+        }
+        norm.checkChannels(spec.channels());
+        Engine engine = EngineSetup.start();
+        Device device = resolve(engine, choice);
+        Model model = Model.newInstance("vigil-model", device, "PyTorch");
+        try {
+            model.load(file, null, Map.of("trainParam", "true"));
+        } catch (MalformedModelException | IOException | EngineException | IllegalArgumentException e) {
+            model.close();
+            throw new InputError("The model file " + file + " could not be loaded as TorchScript ("
+                    + firstLine(e) + "); save the model with torch.jit.save(torch.jit.trace(model, example), path).", e);
+        }
+        PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+        block.freezeParameters(true);
+        JniUtils.enableInferenceMode(block);
+        TorchScriptClassifier classifier = new TorchScriptClassifier(model, spec, norm, labels);
+        try {
+            classifier.checkOutputShape();
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        return classifier;
+    }
+
+    private static Device resolve(Engine engine, DeviceChoice choice) {
+        int gpus = engine.getGpuCount();
+        return switch (choice) {
+            case CPU -> Device.cpu();
+            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+            case GPU -> {
+                if (gpus == 0) {
+                    throw new InputError("--device gpu was asked for, but PyTorch sees no CUDA GPU; use --device cpu,"
+                            + " or see the README section 'Running on a GPU'.");
+                }
+                yield Device.gpu();
+            }
+        };
+    }
+
+    private void checkOutputShape() {
+        try (NDManager scope = newBatchScope()) {
+            NDArray out;
+            try {
+                out = logits(scope.zeros(new Shape(spec.batchShape(2))));
+            } catch (EngineException e) {
+                throw new InputError("The model did not accept a batch of shape " + new Shape(spec.batchShape(2))
+                        + " (" + firstLine(e) + "); set --image-size HxW and --channels to what the model expects.", e);
+            }
+            Shape shape = out.getShape();
+            if (shape.dimension() != 2 || shape.get(1) != labels.size()) {
+                throw new InputError("The model's output for a batch of 2 images has shape " + shape
+                        + ", but Vigil needs 2-D logits [batch, " + labels.size() + "] with one column per label ("
+                        + labels.size() + " labels); check the model file and the labels.");
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return spec;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    @Override
+    public NDManager newBatchScope() {
+        return manager.newSubManager();
+    }
+
+    private NDArray normalize(NDArray pixels) {
+        return mean == null ? pixels : pixels.sub(mean).div(std);
+    }
+
+    @Override
+    public NDArray logits(NDArray pixels) {
+        NDList out = IValueUtils.forward(block, new NDList(normalize(pixels)), false);
+        NDArray logits = out.singletonOrThrow();
+        logits.attach(pixels.getManager());
+        return logits;
+    }
+
+    @Override
+    public GradientResult gradient(NDArray pixels, Objective objective) {
+        NDManager scope = pixels.getManager();
+        NDArray input = pixels.duplicate();
+        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            input.setRequiresGradient(true);
+            NDArray logits = IValueUtils.forward(block, new NDList(normalize(input)), true).singletonOrThrow();
+            collector.backward(objective.scalar(logits));
+            NDArray gradient = input.getGradient().duplicate();
+            NDArray detached = logits.stopGradient();
+            gradient.attach(scope);
+            detached.attach(scope);
+            return new GradientResult(detached, gradient);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
