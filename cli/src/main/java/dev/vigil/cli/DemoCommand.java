@@ -1,0 +1,55 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.Normalization;
+import dev.vigil.core.result.ResultsJson;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vigil demo}: the full audit on the bundled road-sign classifier and images. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Audits the bundled demo: a small road-sign classifier whose classes depend on colour",
+            "and orientation, so that drift probes find real weaknesses. Writes the same files as 'vigil audit'."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Where the model runs. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads for PyTorch; 0 means one per core.")
+    int threads;
+
+    @Mixin
+    ProbeSelection probes;
+
+    @Override
+    public Integer call() throws Exception {
+        Path demo = DemoFiles.extract(Path.of(System.getProperty("java.io.tmpdir"), "vigil-demo-" + VersionInfo.vigilVersion()));
+        JsonNode settings = ResultsJson.mapper().readTree(demo.resolve("demo.json").toFile());
+        JsonNode size = settings.get("image_size");
+        AuditRequest request = new AuditRequest(demo.resolve("model.pt"), demo.resolve("images"), demo.resolve("labels.txt"),
+                new Normalization(floats(settings.get("mean")), floats(settings.get("std"))),
+                size.get(0).asInt() + "x" + size.get(1).asInt(), 3, DeviceChoice.parse(device), threads, run.batchSize,
+                run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes());
+        System.err.println("vigil: demo files unpacked to " + demo);
+        return AuditSession.runAndWrite(request, run);
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] out = new float[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) array.get(i).asDouble();
+        }
+        return out;
+    }
+}

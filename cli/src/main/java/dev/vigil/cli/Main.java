@@ -1,0 +1,32 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code vigil} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 pass, 1 a gate failed, 2 input error, 3 internal error). */
+    public static int run(String... args) {
+        // Before any DJL class loads: no network, and DJL's log lines (the CUDA-driver warning on
+        // machines without a GPU, say) stay out of the user's terminal unless --verbose asks for them.
+        System.setProperty("ai.djl.offline", "true");
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cmd = new CommandLine(new VigilCommand());
+        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setParameterExceptionHandler(new ErrorHandler.Usage());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.Normalization;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How to load and feed the model. */
+final class ModelOptions {
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "TorchScript classifier (.pt, .pth or .torchscript), saved with torch.jit.save.")
+    Path model;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class names, one per line, in the model's output order. Default: the dataset's class names (sorted folder names).")
+    Path labels;
+
+    @Option(names = "--mean", split = ",", paramLabel = "R,G,B",
+            description = "Per-channel mean the model expects its input normalized with, applied inside Vigil's forward pass (pixels stay in [0,1]).")
+    float[] mean;
+
+    @Option(names = "--std", split = ",", paramLabel = "R,G,B", description = "Per-channel standard deviation for normalization (with --mean).")
+    float[] std;
+
+    @Option(names = "--image-size", paramLabel = "HxW",
+            description = "Model input size; images of another size are resized (bilinear). Default: the size of the first image.")
+    String imageSize;
+
+    @Option(names = "--channels", defaultValue = "3", paramLabel = "1|3",
+            description = "Model input channels; gray and colour images are converted as needed. Default: ${DEFAULT-VALUE}.")
+    int channels;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "Where the model runs: auto picks a CUDA GPU when PyTorch sees one. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "CPU threads for PyTorch; 0 means one per core. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    Normalization normalization() {
+        return Normalization.of(mean, std);
+    }
+
+    DeviceChoice deviceChoice() {
+        return DeviceChoice.parse(device);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vigil.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every auditing command shares: batching, the seed, a sample limit and the output folder. */
+final class RunOptions {
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
+            description = "Images per batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Seed for every random choice (PGD starts, noise, sample selection). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+            description = "Audit at most N samples, a seeded class-balanced subset; 0 means all. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report and results. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "vigil-report")
+    Path out;
+
+    @Option(names = "--verbose", description = "Show engine log lines and stack traces of internal errors.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "No progress output on stderr.")
+    boolean quiet;
+}
