@@ -1,0 +1,141 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.cli.bench.BenchReport;
+import dev.vigil.cli.bench.BenchStage;
+import dev.vigil.cli.bench.EngineFloor;
+import dev.vigil.cli.bench.PeerRun;
+import dev.vigil.cli.bench.StageResult;
+import dev.vigil.core.audit.AuditRecorder;
+import dev.vigil.core.audit.Progress;
+import dev.vigil.core.data.Batch;
+import dev.vigil.core.data.BatchStream;
+import dev.vigil.core.data.Dataset;
+import dev.vigil.core.data.InputSizes;
+import dev.vigil.core.eval.CleanEvaluation;
+import dev.vigil.core.model.EngineSetup;
+import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.result.ResultsJson;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil bench}: each stage's throughput through Vigil, beside the engine's floor (the same raw
+ * passes on batches already in memory) and plain PyTorch on the same files, in one run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures images per second of each audit stage through Vigil, the engine's floor",
+            "(raw forward/backward passes on batches already in memory) and plain PyTorch on the same files."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Labelled images (image folder; the peer reads only this layout).")
+    Path data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "Images per batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--peer", paramLabel = "FILE", defaultValue = "../shared/peers/pytorch_peer.py",
+            description = "The plain-PyTorch peer script; missing means no peer column. Default: ${DEFAULT-VALUE}.")
+    Path peer;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
+            description = "Python with torch for the peer. Default: ${DEFAULT-VALUE}.")
+    String python;
+
+    @Option(names = "--out", defaultValue = "bench-results", paramLabel = "DIR",
+            description = "Where bench.json and bench.md go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--verbose", description = "Show engine log lines and stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream log = System.err;
+        int threads = model.threads > 0 ? model.threads : Runtime.getRuntime().availableProcessors();
+        EngineSetup.start(threads);
+        Dataset dataset = Dataset.open(data);
+        InputSpec spec = model.imageSize != null ? InputSpec.parse(model.imageSize, model.channels)
+                : InputSizes.fromFirstImage(dataset, model.channels);
+        List<StageResult> results = new ArrayList<>();
+        try (TorchScriptClassifier classifier = TorchScriptClassifier.load(model.model, spec, model.normalization(),
+                dataset.classNames(), model.deviceChoice())) {
+            List<Batch> decoded = decodeAll(dataset, spec);
+            List<BenchStage> stages = new ArrayList<>();
+            stages.add(new BenchStage("clean", dataset.samples().size(), 1, 0, "clean",
+                    () -> CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder())));
+            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded,
+                    new long[] {spec.channels(), spec.height(), spec.width()})) {
+                for (BenchStage stage : stages) {
+                    log.println("bench: " + stage.name() + " ...");
+                    results.add(measure(stage, floor));
+                }
+            }
+        }
+        JsonNode peerOut = PeerRun.run(python, peer, model.model, data, model.mean, model.std, batchSize, threads,
+                "1/255,2/255,4/255,8/255", 32, 50, 10, log);
+        List<StageResult> withPeer = new ArrayList<>();
+        for (StageResult r : results) {
+            JsonNode seconds = peerOut == null || r.stage() == null ? null : peerOut.get(peerKey(r.stage()) + "_seconds");
+            withPeer.add(new StageResult(r.stage(), r.images(), r.passes(), r.vigilSeconds(), r.floorSeconds(),
+                    seconds == null ? null : seconds.asDouble()));
+        }
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + threads + " PyTorch threads, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
+                + (peerOut == null ? "" : ", peer torch " + peerOut.path("torch").asText());
+        String table = BenchReport.markdown(withPeer, machine);
+        System.out.println(table);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("bench.md"), table);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("machine", machine);
+        json.put("stages", withPeer);
+        json.put("peer", peerOut);
+        Files.writeString(out.resolve("bench.json"), ResultsJson.mapper().writeValueAsString(json));
+        return ExitCodes.OK;
+    }
+
+    private String peerKey(String stage) {
+        return switch (stage) {
+            case "fgsm sweep" -> "fgsm_sweep";
+            case "pgd" -> "pgd";
+            case "ig" -> "ig";
+            default -> stage;
+        };
+    }
+
+    private List<Batch> decodeAll(Dataset dataset, InputSpec spec) {
+        List<Batch> batches = new ArrayList<>();
+        try (BatchStream stream = new BatchStream(dataset.samples(), spec, batchSize)) {
+            stream.forEach(b -> {
+                if (b.size() > 0) {
+                    batches.add(b);
+                }
+            });
+        }
+        return batches;
+    }
+
+    /** A warm-up run of each, then one timed run, as the peer does. */
+    private static StageResult measure(BenchStage stage, EngineFloor floor) throws Exception {
+        stage.vigil().run();
+        long start = System.nanoTime();
+        stage.vigil().run();
+        double vigil = (System.nanoTime() - start) / 1e9;
+        floor.seconds(stage.forwards(), stage.backwards());
+        double floorSeconds = floor.seconds(stage.forwards(), stage.backwards());
+        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.cli.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One benchmark stage: Vigil's throughput, the engine floor's and the peer's on the same images.
+ *
+ * @param images      images the stage processes (the stage's unit of work)
+ * @param passes      what the floor ran per batch, e.g. "1 fwd+bwd + 4 fwd"
+ * @param peerSeconds null when the peer has no such stage or did not run
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StageResult(String stage, int images, String passes, double vigilSeconds, double floorSeconds,
+                          Double peerSeconds) {
+    public double vigilImagesPerSecond() {
+        return images / vigilSeconds;
+    }
+
+    public double floorImagesPerSecond() {
+        return images / floorSeconds;
+    }
+
+    public Double peerImagesPerSecond() {
+        return peerSeconds == null ? null : images / peerSeconds;
+    }
+
+    /** Vigil's time over the floor's: 1.0 means no overhead beyond the engine's own passes. */
+    public double overFloor() {
+        return vigilSeconds / floorSeconds;
+    }
+
+    /** Vigil's throughput over the peer's: above 1.0 means faster than plain PyTorch. */
+    public Double versusPeer() {
+        return peerSeconds == null ? null : peerSeconds / vigilSeconds;
+    }
+}
