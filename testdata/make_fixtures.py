@@ -530,7 +530,7 @@ def make_cifar():
         'pgd_at_8/255': {'correct': pgd_correct, 'accuracy': pgd_acc, 'steps': 10, 'step': '2/255',
                          'random_start_seed': 0},
         'input_grad_abs_sum': {'images': 8, 'loss': 'cross_entropy mean over the 8 images',
-                               'value': round(float(g8.abs().sum()), 4)},
+                               'value': round(float(g8.abs().sum()), 6)},
         'per_sample': per_sample,
     }
     write_json(os.path.join(out_dir, 'expected.json'), expected, indent=1)
@@ -539,8 +539,12 @@ def make_cifar():
 
 
 if __name__ == '__main__':
-    what = sys.argv[1:] or ['small', 'cifar']
-    if 'small' in what:
-        make_small()
-    if 'cifar' in what:
-        make_cifar()
+    what = sys.argv[1:]
+    if not what:
+        # one process per part: TorchScript names the classes it compiles with a per-process
+        # counter (___torch_mangle_N), so running each part alone keeps model files identical
+        # whether a part is made on its own or with the rest
+        for part in ('small', 'cifar'):
+            subprocess.run([sys.executable, os.path.abspath(__file__), part], check=True)
+    for part in what:
+        {'small': make_small, 'cifar': make_cifar}[part]()

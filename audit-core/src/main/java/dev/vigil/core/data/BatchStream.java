@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * Streams a dataset as decoded batches in sample order. Decoding runs on a background thread a few
  * batches ahead of the consumer, so it overlaps with model work, and at most {@code prefetch + 1}
  * batches are in memory. Unreadable files are left out of the batches and recorded as skipped; the
- * SHA-256 of every file read is recorded for provenance.
+ * SHA-256 of every file read is recorded for provenance. Decoded images are kept in a shared cache
+ * (see {@link DecodedImageCache}) so that later passes over the same files skip decoding.
  */
 public final class BatchStream implements Iterable<Batch>, AutoCloseable {
     private static final int PREFETCH = 3;
@@ -109,16 +110,15 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
         List<Sample> ok = new ArrayList<>(slice.size());
         float[] pixels = new float[slice.size() * spec.pixelsPerImage()];
         for (Sample sample : slice) {
-            try {
-                byte[] bytes = Files.readAllBytes(sample.path());
-                fileHashes.put(sample.id(), sha256(bytes));
-                float[] image = ImageDecoder.decode(bytes, spec);
-                System.arraycopy(image, 0, pixels, ok.size() * image.length, image.length);
+            DecodedImageCache.Entry entry = load(sample);
+            if (entry.sha256() != null) {
+                fileHashes.put(sample.id(), entry.sha256());
+            }
+            if (entry.pixels() == null) {
+                skipped.put(sample.id(), new SkippedSample(sample.id(), entry.unreadableReason()));
+            } else {
+                System.arraycopy(entry.pixels(), 0, pixels, ok.size() * entry.pixels().length, entry.pixels().length);
                 ok.add(sample);
-            } catch (IOException e) {
-                skipped.put(sample.id(), new SkippedSample(sample.id(), "could not be read (" + e.getMessage() + ")"));
-            } catch (UnreadableImageException e) {
-                skipped.put(sample.id(), new SkippedSample(sample.id(), e.getMessage()));
             }
         }
         if (ok.size() < slice.size()) {
@@ -126,6 +126,33 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
         }
         int[] labels = ok.stream().mapToInt(Sample::label).toArray();
         return new Batch(List.copyOf(ok), pixels, labels, slice.size());
+    }
+
+    private DecodedImageCache.Entry load(Sample sample) {
+        DecodedImageCache.Key key;
+        try {
+            key = DecodedImageCache.Key.of(sample.path(), spec);
+        } catch (IOException e) {
+            return new DecodedImageCache.Entry(null, null, "could not be read (" + e.getMessage() + ")");
+        }
+        DecodedImageCache.Entry cached = DecodedImageCache.SHARED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        DecodedImageCache.Entry entry;
+        try {
+            byte[] bytes = Files.readAllBytes(sample.path());
+            String hash = sha256(bytes);
+            try {
+                entry = new DecodedImageCache.Entry(ImageDecoder.decode(bytes, spec), hash, null);
+            } catch (UnreadableImageException e) {
+                entry = new DecodedImageCache.Entry(null, hash, e.getMessage());
+            }
+        } catch (IOException e) {
+            return new DecodedImageCache.Entry(null, null, "could not be read (" + e.getMessage() + ")");
+        }
+        DecodedImageCache.SHARED.put(key, entry);
+        return entry;
     }
 
     static String sha256(byte[] bytes) {
