@@ -15,11 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil gate}: re-evaluates saved results against a policy, without running the model. */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks a saved results.json against a policy without running the model: prints every rule,",
-            "failing ones first with how far they missed, and exits 1 when an error-severity rule fails.",
-            "The results file is not changed; use 'vigil report' to re-render the report with a new policy."},
-        footer = {"", "Exit codes: 0 every error-severity rule holds (or is inconclusive), 1 one fails,",
-            "2 a usage or input error (e.g. a rule names a metric the results lack), 3 an internal error."})
+        description = {"Checks a saved results.json against a policy, without running the model.",
+            "Prints every rule, failing ones first with how far they missed, and exits 1 when an error-severity rule fails."
+                + " The results file is not changed; 'vigil report' re-renders the report with a new policy."},
+        footer = {"", "Exit codes: 0 every error-severity rule holds (or is inconclusive), 1 one fails, 2 a usage or input error"
+            + " (e.g. a rule names a metric the results lack), 3 an internal error."})
 final class GateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESULTS", description = "The results.json an audit wrote.")
     Path results;

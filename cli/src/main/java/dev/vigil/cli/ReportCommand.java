@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vigil report}: re-renders index.html, junit.xml and summary.md from a saved results.json. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-renders index.html, junit.xml and summary.md from a saved results.json, without running the model.",
-            "With --policy the results are gated anew and the new verdict is written into the output folder's",
-            "results.json (the report's SHA-256 always describes the results.json beside it); without it the saved",
-            "verdict is kept. Figures are read from the folder of the given results.json and embedded."},
-        footer = {"", "Exit codes: 0 every error-severity rule of the verdict holds (or no verdict), 1 one fails,",
-            "2 a usage or input error, 3 an internal error."})
+        description = {"Re-renders index.html, junit.xml and summary.md from saved results.",
+            "Runs no model. With --policy the results are gated anew and the new verdict is written into the output folder's"
+                + " results.json, so the SHA-256 the report quotes always describes the results.json beside it; without --policy"
+                + " the saved verdict is kept. Figures are read from the folder of RESULTS and embedded."},
+        footer = {"", "Exit codes: 0 every error-severity rule of the verdict holds (or there is no verdict), 1 one fails,"
+            + " 2 a usage or input error, 3 an internal error."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESULTS", description = "The results.json an audit wrote.")
     Path results;

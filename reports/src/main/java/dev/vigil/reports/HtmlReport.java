@@ -65,7 +65,7 @@ public final class HtmlReport {
             model.put("v", results.verdict());
         }
         model.put("resultsSha256", resultsSha256);
-        model.put("images", new EmbeddedImages(imagesRoot, imageBudget));
+        model.put("images", new EmbeddedImages(imagesRoot, results.sections(), imageBudget));
         model.put("charts", new ChartMarkup());
         model.put("fmt", new ReportFormat());
         model.put("noteUses", notes.uses(results.metrics()));

@@ -139,6 +139,16 @@ public final class ReportFormat {
         return "[" + number(s.lower().get(i)) + ", " + number(s.upper().get(i)) + "]";
     }
 
+    /** An ISO-8601 instant as "2026-01-02 03:04:05 UTC"; anything else unchanged. */
+    public String time(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (RuntimeException e) {
+            return instant == null ? "" : instant;
+        }
+    }
+
     public String statusLabel(RuleOutcome o) {
         return StatusLabels.label(o);
     }
