@@ -16,6 +16,14 @@ import java.util.regex.Pattern;
 public final class ReportFormat {
     private static final Pattern NUMERIC = Pattern.compile("[-+−]?[0-9][0-9.,]*%?( \\[[-0-9., ]+\\])?|n/a");
 
+    /** Tables longer or wider than this are cut in the report (results.json keeps them whole), so the file stays small. */
+    static final int MAX_ROWS = 200;
+    static final int MAX_COLUMNS = 40;
+
+    /** The part of a table the report shows, and a sentence saying what was left out ("" when nothing was). */
+    public record TableView(List<String> columns, List<List<String>> rows, String note) {
+    }
+
     /** A gallery row: figures that share a group name, in order of first appearance. */
     public record FigureGroup(String name, List<Figure> figures) {
     }
@@ -107,6 +115,21 @@ public final class ReportFormat {
             byGroup.computeIfAbsent(f.group() == null ? "" : f.group(), g -> new ArrayList<>()).add(f);
         }
         return byGroup.entrySet().stream().map(e -> new FigureGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    public TableView view(dev.vigil.core.result.DataTable t) {
+        int rows = Math.min(t.rows().size(), MAX_ROWS);
+        int columns = Math.min(t.columns().size(), MAX_COLUMNS);
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> row : t.rows().subList(0, rows)) {
+            shown.add(row.subList(0, Math.min(columns, row.size())));
+        }
+        String note = "";
+        if (rows < t.rows().size() || columns < t.columns().size()) {
+            note = "Showing the first " + rows + " of " + t.rows().size() + " rows and " + columns + " of " + t.columns().size()
+                    + " columns; results.json holds the whole table.";
+        }
+        return new TableView(t.columns().subList(0, columns), shown, note);
     }
 
     /** Alternative text for a figure: its own, else its caption, else its file name. */

@@ -188,4 +188,24 @@ class HtmlReportTest {
         String full = new HtmlReport().render(results, dir, SHA);
         assertTrue(full.length() < 5_000_000);
     }
+
+    @Test
+    void hugeTablesAreCutWithANoteSoTheReportStaysSmall() throws IOException {
+        AuditResults base = SyntheticResults.build(dir, List.of("a", "b"));
+        List<String> columns = new java.util.ArrayList<>();
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int c = 0; c < 1001; c++) {
+            columns.add("c" + c);
+        }
+        for (int r = 0; r < 1000; r++) {
+            rows.add(java.util.Collections.nCopies(1001, "0"));
+        }
+        var section = new dev.vigil.core.result.Section("big", "Big", "a confusion matrix of a thousand classes", java.util.Map.of(),
+                List.of(new dev.vigil.core.result.DataTable("confusion", columns, rows)), List.of(), List.of());
+        AuditResults big = new AuditResults(1, base.provenance(), base.model(), base.dataset(), base.metrics(), base.findings(), List.of(section));
+        Document doc = render(big);
+        assertEquals(200, doc.select("#section-big tbody tr").size());
+        assertEquals(40, doc.select("#section-big thead th").size());
+        assertTrue(doc.getElementById("section-big").text().contains("Showing the first 200 of 1000 rows and 40 of 1001 columns"));
+    }
 }

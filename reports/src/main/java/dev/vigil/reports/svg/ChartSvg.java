@@ -19,6 +19,7 @@ public final class ChartSvg {
     static final double RIGHT = 16;
     static final double CHAR = 6.4;
     static final int MAX_LABEL = 22;
+    static final int MAX_LABELS = 40;
 
     private int charts;
 
@@ -31,7 +32,9 @@ public final class ChartSvg {
         double plotWidth = WIDTH - LEFT - RIGHT;
         double slot = x.isEmpty() ? plotWidth : plotWidth / x.size();
         int longest = x.stream().mapToInt(s -> Math.min(MAX_LABEL, s.length())).max().orElse(1);
-        boolean rotate = longest * CHAR > slot * 0.92;
+        // With many categories (a thousand classes, say) only every k-th gets a label; the description and the data table have them all.
+        int every = Math.max(1, (int) Math.ceil(x.size() / (double) MAX_LABELS));
+        boolean rotate = longest * CHAR > slot * every * 0.92;
         double labelHeight = rotate ? longest * CHAR * 0.64 + 14 : 16;
         List<double[]> legendItems = new ArrayList<>();
         double top = legend(series, chart, legendItems);
@@ -48,7 +51,7 @@ public final class ChartSvg {
         if (bars) {
             patterns(svg, id, series);
         }
-        axes(svg, chart, scale, top, plotBottom, slot, rotate, height);
+        axes(svg, chart, scale, top, plotBottom, slot, every, rotate, height);
         if (x.isEmpty() || series.isEmpty()) {
             svg.element("text", "no data", "x", Svg.num(LEFT + plotWidth / 2), "y", Svg.num(top + PLOT_HEIGHT / 2), "text-anchor", "middle");
         } else if (bars) {
@@ -144,7 +147,8 @@ public final class ChartSvg {
         svg.close("g");
     }
 
-    private static void axes(Svg svg, Chart chart, Scale scale, double top, double bottom, double slot, boolean rotate, double height) {
+    private static void axes(Svg svg, Chart chart, Scale scale, double top, double bottom, double slot, int every, boolean rotate,
+                             double height) {
         double right = WIDTH - RIGHT;
         svg.open("g", "class", "axes");
         for (double t : scale.ticks()) {
@@ -156,7 +160,7 @@ public final class ChartSvg {
         svg.empty("line", "x1", Svg.num(LEFT), "y1", Svg.num(top), "x2", Svg.num(LEFT), "y2", Svg.num(bottom), "stroke", "#333");
         svg.empty("line", "x1", Svg.num(LEFT), "y1", Svg.num(bottom), "x2", Svg.num(right), "y2", Svg.num(bottom), "stroke", "#333");
         List<String> x = chart.x();
-        for (int i = 0; i < x.size(); i++) {
+        for (int i = 0; i < x.size(); i += every) {
             double cx = cx(i, slot);
             svg.empty("line", "x1", Svg.num(cx), "y1", Svg.num(bottom), "x2", Svg.num(cx), "y2", Svg.num(bottom + 4), "stroke", "#333");
             String label = clip(x.get(i), MAX_LABEL);

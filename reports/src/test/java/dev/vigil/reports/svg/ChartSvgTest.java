@@ -138,4 +138,18 @@ class ChartSvgTest {
         assertEquals(5.0, Scale.niceStep(3.3));
         assertEquals(0.2, Scale.niceStep(0.15), 1e-12);
     }
+
+    @Test
+    void aThousandCategoriesGetEveryTwentyFifthLabelButEveryBar() throws Exception {
+        List<String> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            x.add("class" + i);
+            y.add(i / 1000.0);
+        }
+        Document doc = parse(new ChartSvg().render(new Chart("recall", "bar", "class", "recall", x, List.of(new ChartSeries("recall", y, null, null)))));
+        long labels = all(doc, "text").stream().filter(t -> t.getTextContent().matches("class\\d+")).count();
+        assertEquals(40, labels);
+        assertEquals(1000, all(doc, "rect").stream().filter(r -> r.getElementsByTagName("title").getLength() == 1).count());
+    }
 }
