@@ -26,17 +26,20 @@ import org.w3c.dom.Document;
 
 /** 'vigil audit --policy' end to end on a small copy of the CIFAR fixture. */
 class AuditPolicyTest {
+    /** Clean evaluation only, to keep these gate tests fast (like AuditCommandTest's NO_PROBES; fill in the probe off-switches when they land). */
+    private static final String[] NO_PROBES = {};
+
     @TempDir
     Path dir;
 
-    private Path data() throws IOException {
+    private Path data(int perClass) throws IOException {
         Path src = Fixtures.testdata("cifar/images");
         Path dst = dir.resolve("data");
         try (Stream<Path> classes = Files.list(src)) {
             for (Path cls : classes.sorted().toList()) {
                 Path target = Files.createDirectories(dst.resolve(cls.getFileName().toString()));
                 try (Stream<Path> files = Files.list(cls)) {
-                    for (Path f : files.sorted().limit(3).toList()) {
+                    for (Path f : files.sorted().limit(perClass).toList()) {
                         Files.copy(f, target.resolve(f.getFileName().toString()));
                     }
                 }
@@ -45,10 +48,11 @@ class AuditPolicyTest {
         return dst;
     }
 
-    private CliRun audit(String... extra) throws IOException {
+    private CliRun audit(int perClass, String[] probes, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("audit", "--model", Fixtures.testdata("cifar/model.pt").toString(), "--data",
-                data().toString(), "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--out",
+                data(perClass).toString(), "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--out",
                 dir.resolve("out").toString(), "--quiet"));
+        args.addAll(List.of(probes));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -56,7 +60,7 @@ class AuditPolicyTest {
     @Test
     void aFailingErrorRuleExits1AndEveryOutputCarriesTheVerdict() throws Exception {
         Path policy = Files.writeString(dir.resolve("p.yaml"), "name: strict\nrules:\n  - clean.accuracy >= 0.999\n  - data.samples_skipped <= 0\n");
-        CliRun run = audit("--policy", policy.toString());
+        CliRun run = audit(3, NO_PROBES, "--policy", policy.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("✘ FAIL  clean.accuracy >= 0.999: Measured"), run.out());
         Path out = dir.resolve("out");
@@ -78,7 +82,7 @@ class AuditPolicyTest {
     @Test
     void aPolicyNamingAnUnknownMetricIsExit2AfterTheResultsAreSaved() throws IOException {
         Path policy = Files.writeString(dir.resolve("p.yaml"), "rules:\n  - clean.acc >= 0.5\n");
-        CliRun run = audit("--policy", policy.toString());
+        CliRun run = audit(3, NO_PROBES, "--policy", policy.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.errorLine().contains("names a metric these results do not contain ('clean.acc')"), run.err());
         assertTrue(run.errorLine().contains("clean.accuracy"), run.err());
@@ -89,7 +93,7 @@ class AuditPolicyTest {
     @Test
     void aBrokenPolicyStopsTheAuditBeforeItRuns() throws IOException {
         Path policy = Files.writeString(dir.resolve("p.yaml"), "rules:\n  - clean.accuracy >= lots\n");
-        CliRun run = audit("--policy", policy.toString());
+        CliRun run = audit(3, NO_PROBES, "--policy", policy.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.errorLine().contains("the threshold 'lots' is not a number"), run.err());
         assertFalse(Files.exists(dir.resolve("out/results.json")));
@@ -102,7 +106,7 @@ class AuditPolicyTest {
      */
     @Test
     void theDefaultPolicyNamesOnlyMetricsTheDefaultAuditProduces() throws IOException {
-        CliRun run = audit();
+        CliRun run = audit(1, new String[0]);
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.out() + run.err());
         AuditResults results = ResultsJson.read(dir.resolve("out/results.json"));
         Policy policy = BundledPolicy.load();
