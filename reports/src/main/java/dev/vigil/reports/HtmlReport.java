@@ -64,7 +64,9 @@ public final class HtmlReport {
         if (results.verdict() != null) {
             model.put("v", results.verdict());
         }
-        model.put("resultsSha256", resultsSha256);
+        if (resultsSha256 != null) {
+            model.put("resultsSha256", resultsSha256);
+        }
         model.put("images", new EmbeddedImages(imagesRoot, results.sections(), imageBudget));
         model.put("charts", new ChartMarkup());
         model.put("fmt", new ReportFormat());
@@ -80,6 +82,11 @@ public final class HtmlReport {
             throw new IllegalStateException("report template failed: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** The report of results that have no results.json (yet): figures under {@code outputDir}, no results hash. */
+    public String render(AuditResults results, Path outputDir) throws IOException {
+        return render(results, outputDir, null);
     }
 
     public Path write(AuditResults results, Path imagesRoot, String resultsSha256, Path outputDir) throws IOException {

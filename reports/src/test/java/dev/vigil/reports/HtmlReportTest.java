@@ -177,6 +177,8 @@ class HtmlReportTest {
     void resultsWithoutAVerdictSaySoInsteadOfFailing() throws IOException {
         Document doc = render(SyntheticResults.build(dir, List.of("a", "b")));
         assertEquals("No verdict", doc.getElementById("verdict").selectFirst(".word").text());
+        Document unsaved = Jsoup.parse(new HtmlReport().render(SyntheticResults.build(dir, List.of("a", "b")), dir));
+        assertTrue(unsaved.getElementById("provenance").text().contains("not recorded: this report was rendered without a results.json"));
     }
 
     @Test
