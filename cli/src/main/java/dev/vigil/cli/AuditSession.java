@@ -1,23 +1,46 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.InputError;
+import dev.vigil.core.policy.Gate;
+import dev.vigil.core.policy.Policy;
+import dev.vigil.core.policy.Verdict;
+import dev.vigil.core.result.AuditResults;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Runs an audit request, writes its outputs and prints the closing summary; shared by audit and demo. */
+/** Runs an audit request, gates it on the policy, writes its outputs and prints the closing summary; shared by audit and demo. */
 final class AuditSession {
     private AuditSession() {
     }
 
-    static int runAndWrite(AuditRequest request, RunOptions run) throws Exception {
+    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
         PrintStream err = System.err;
+        Policy policy = policyOptions.load();
         AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err).run(request);
-        OutputWriter.write(outcome.results(), outcome.recorder().rows(), request.out());
-        var accuracy = outcome.results().metric("clean.accuracy").orElseThrow();
+        AuditResults results = outcome.results();
+        InputError policyError = null;
+        try {
+            results = results.withVerdict(Gate.evaluate(policy, results));
+        } catch (InputError e) {
+            policyError = e;
+        }
+        OutputWriter.write(results, outcome.recorder().rows(), request.out());
+        var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
-                accuracy.value(), accuracy.lower(), accuracy.upper(), outcome.results().dataset().samplesRead(),
-                outcome.results().dataset().samplesSkipped());
-        outcome.results().findings().forEach(f -> System.out.println("Warning: " + f.title()));
+                accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
+                results.dataset().samplesSkipped());
+        results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
         System.out.println("Report: " + request.out().resolve("index.html").toAbsolutePath().normalize());
-        return outcome.probeFailed() ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
+        if (policyError != null) {
+            err.println("vigil: the results are saved in " + request.out() + "; after fixing the policy, gate them with 'vigil gate "
+                    + request.out().resolve("results.json") + " --policy " + policyOptions.policy + "'.");
+            throw policyError;
+        }
+        Verdict verdict = results.verdict();
+        VerdictPrinter.print(verdict, System.out);
+        if (outcome.probeFailed()) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return verdict.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
 }

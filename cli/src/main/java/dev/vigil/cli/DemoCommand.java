@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ProbeSelection probes;
 
+    @Mixin
+    PolicyOptions policy;
+
     @Override
     public Integer call() throws Exception {
         Path demo = DemoFiles.extract(Path.of(System.getProperty("java.io.tmpdir"), "vigil-demo-" + VersionInfo.vigilVersion()));
@@ -42,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
                 size.get(0).asInt() + "x" + size.get(1).asInt(), 3, DeviceChoice.parse(device), threads, run.batchSize,
                 run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes());
         System.err.println("vigil: demo files unpacked to " + demo);
-        return AuditSession.runAndWrite(request, run);
+        return AuditSession.runAndWrite(request, run, policy);
     }
 
     private static float[] floats(JsonNode array) {

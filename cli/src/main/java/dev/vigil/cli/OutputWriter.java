@@ -1,22 +1,30 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.audit.Hashing;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.result.SamplesCsv;
-import dev.vigil.reports.HtmlReport;
+import dev.vigil.reports.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the files of one audit into the output folder: results.json, samples.csv and index.html. */
+/**
+ * Writes the files of one audit into the output folder: results.json first, so that the report and
+ * junit.xml can carry its SHA-256, then samples.csv, index.html, junit.xml and summary.md.
+ */
 final class OutputWriter {
     private OutputWriter() {
     }
 
-    static void write(AuditResults results, List<SampleRow> rows, Path out) throws IOException {
-        ResultsJson.write(results, out.resolve("results.json"));
+    /** Writes everything and returns the SHA-256 of results.json. */
+    static String write(AuditResults results, List<SampleRow> rows, Path out) throws IOException {
+        Path json = out.resolve("results.json");
+        ResultsJson.write(results, json);
+        String sha = Hashing.sha256(json);
         SamplesCsv.write(rows, out.resolve("samples.csv"));
-        new HtmlReport().write(results, out);
+        ReportFiles.write(results, sha, out, out);
+        return sha;
     }
 }

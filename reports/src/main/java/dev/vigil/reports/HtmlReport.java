@@ -1,6 +1,7 @@
 package dev.vigil.reports;
 
 import dev.vigil.core.result.AuditResults;
+import dev.vigil.core.result.Metric;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -12,31 +13,67 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Renders index.html from reports/templates/ with Freemarker. Auto-escaping is forced to HTML for
- * every template, so every user-supplied string (class names, paths) is escaped.
+ * Renders index.html from reports/templates/ with Freemarker. The output format is forced to HTML
+ * with auto-escaping for every template, so every user-supplied string (class names, file names,
+ * paths, command lines) is escaped; only charts, which {@link ChartMarkup} escapes itself, enter as markup.
  */
 public final class HtmlReport {
     private final Configuration config;
+    private final long imageBudget;
 
     public HtmlReport() {
+        this(EmbeddedImages.DEFAULT_BUDGET);
+    }
+
+    HtmlReport(long imageBudget) {
+        this.imageBudget = imageBudget;
         config = new Configuration(Configuration.VERSION_2_3_34);
         config.setClassForTemplateLoading(HtmlReport.class, "/templates");
         config.setDefaultEncoding("UTF-8");
         config.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        config.setRecognizeStandardFileExtensions(false);
         config.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
         config.setNumberFormat("computer");
     }
 
-    /** The report as a string; {@code outputDir} is where figure files referenced by the results lie. */
-    public String render(AuditResults results, Path outputDir) throws IOException {
+    Configuration configuration() {
+        return config;
+    }
+
+    /**
+     * The report as a string.
+     *
+     * @param imagesRoot    the folder that figure paths in the results are relative to
+     * @param resultsSha256 SHA-256 of the results.json beside the report, for provenance
+     */
+    public String render(AuditResults results, Path imagesRoot, String resultsSha256) throws IOException {
+        MethodNotes notes = MethodNotes.bundled();
+        Map<String, String> noteIds = new LinkedHashMap<>();
+        for (Metric m : results.metrics()) {
+            notes.noteFor(m.name()).ifPresent(n -> noteIds.put(m.name(), n.id()));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("r", results);
-        model.put("images", new EmbeddedImages(outputDir));
+        if (results.verdict() != null) {
+            model.put("v", results.verdict());
+        }
+        if (resultsSha256 != null) {
+            model.put("resultsSha256", resultsSha256);
+        }
+        model.put("images", new EmbeddedImages(imagesRoot, results.sections(), imageBudget));
+        model.put("charts", new ChartMarkup());
+        model.put("fmt", new ReportFormat());
+        model.put("noteUses", notes.uses(results.metrics()));
+        model.put("uncovered", notes.uncovered(results.metrics()));
+        model.put("noteIds", noteIds);
+        model.put("limitations", Limitations.bundled());
         Template template = config.getTemplate("index.ftlh");
         StringWriter out = new StringWriter();
         try {
@@ -47,9 +84,14 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    public Path write(AuditResults results, Path outputDir) throws IOException {
+    /** The report of results that have no results.json (yet): figures under {@code outputDir}, no results hash. */
+    public String render(AuditResults results, Path outputDir) throws IOException {
+        return render(results, outputDir, null);
+    }
+
+    public Path write(AuditResults results, Path imagesRoot, String resultsSha256, Path outputDir) throws IOException {
         Path file = outputDir.resolve("index.html");
-        Files.writeString(file, render(results, outputDir), StandardCharsets.UTF_8);
+        Files.writeString(file, render(results, imagesRoot, resultsSha256), StandardCharsets.UTF_8);
         return file;
     }
 }

@@ -1,0 +1,190 @@
+package dev.vigil.reports;
+
+import dev.vigil.core.policy.Bound;
+import dev.vigil.core.policy.Rule;
+import dev.vigil.core.policy.RuleOutcome;
+import dev.vigil.core.result.Figure;
+import dev.vigil.core.result.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Number and label formatting for the report template and summary.md; every number with four decimals. */
+public final class ReportFormat {
+    private static final Pattern NUMERIC = Pattern.compile("[-+−]?[0-9][0-9.,]*%?( \\[[-0-9., ]+\\])?|n/a");
+
+    /** Tables longer or wider than this are cut in the report (results.json keeps them whole), so the file stays small. */
+    static final int MAX_ROWS = 200;
+    static final int MAX_COLUMNS = 40;
+
+    /** The part of a table the report shows, and a sentence saying what was left out ("" when nothing was). */
+    public record TableView(List<String> columns, List<List<String>> rows, String note) {
+    }
+
+    /** A gallery row: figures that share a group name, in order of first appearance. */
+    public record FigureGroup(String name, List<Figure> figures) {
+    }
+
+    public String number(Double x) {
+        if (x == null) {
+            return "";
+        }
+        return x.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
+    }
+
+    /** A metric's value; counts (whole numbers without interval or sample count) without decimals. */
+    public String value(Metric m) {
+        double v = m.value();
+        if (!m.hasInterval() && m.count() == null && !Double.isNaN(v) && v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
+        return number(v);
+    }
+
+    public String interval(Metric m) {
+        return m.hasInterval() ? "[" + number(m.lower()) + ", " + number(m.upper()) + "]" : "";
+    }
+
+    public String count(Metric m) {
+        return m.count() == null ? "" : Integer.toString(m.count());
+    }
+
+    /** The rule's condition, e.g. "≥ 0.4". */
+    public String condition(Rule r) {
+        String symbol = switch (r.comparison()) {
+            case AT_LEAST -> "≥";
+            case ABOVE -> ">";
+            case AT_MOST -> "≤";
+            case BELOW -> "<";
+        };
+        return symbol + " " + Rule.formatNumber(r.threshold());
+    }
+
+    /** The rule's options in words, e.g. "on the lower 95% bound · error · at least 30 samples". */
+    public String ruleOptions(Rule r) {
+        List<String> parts = new ArrayList<>();
+        parts.add(r.bound() == Bound.VALUE ? "on the measured value" : "on the " + r.bound().word() + " 95% bound");
+        parts.add(r.severity() == dev.vigil.core.policy.Severity.ERROR ? "severity error (fails the gate)" : "severity warning (reported only)");
+        if (r.minCount() != null) {
+            parts.add("needs at least " + r.minCount() + " samples");
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** What the rule gates on, in words. */
+    public String gatedOn(Rule r) {
+        return r.bound() == Bound.VALUE ? "measured value" : r.bound().word() + " 95% bound";
+    }
+
+    /** The measured value with its interval and count, e.g. "0.8350 [0.7773, 0.8800], n = 200", or "absent". */
+    public String measured(RuleOutcome o) {
+        if (o.value() == null) {
+            return "absent";
+        }
+        StringBuilder b = new StringBuilder(number(o.value()));
+        if (o.lower() != null && o.upper() != null) {
+            b.append(" [").append(number(o.lower())).append(", ").append(number(o.upper())).append(']');
+        }
+        if (o.count() != null) {
+            b.append(", n = ").append(o.count());
+        }
+        return b.toString();
+    }
+
+    /** The signed distance from the threshold, positive on the passing side, e.g. "+0.0350" or "−0.0230". */
+    public String margin(RuleOutcome o) {
+        Double m = o.margin();
+        if (m == null || o.status() == dev.vigil.core.policy.Status.INCONCLUSIVE) {
+            return "";
+        }
+        return (m < 0 ? "−" : "+") + String.format(Locale.ROOT, "%.4f", Math.abs(m));
+    }
+
+    public String settings(Map<String, String> settings) {
+        List<String> parts = new ArrayList<>();
+        settings.forEach((k, v) -> parts.add(k + ": " + v));
+        return String.join("; ", parts);
+    }
+
+    public List<FigureGroup> groups(List<Figure> figures) {
+        Map<String, List<Figure>> byGroup = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            byGroup.computeIfAbsent(f.group() == null ? "" : f.group(), g -> new ArrayList<>()).add(f);
+        }
+        return byGroup.entrySet().stream().map(e -> new FigureGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    public TableView view(dev.vigil.core.result.DataTable t) {
+        int rows = Math.min(t.rows().size(), MAX_ROWS);
+        int columns = Math.min(t.columns().size(), MAX_COLUMNS);
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> row : t.rows().subList(0, rows)) {
+            shown.add(row.subList(0, Math.min(columns, row.size())));
+        }
+        String note = "";
+        if (rows < t.rows().size() || columns < t.columns().size()) {
+            note = "Showing the first " + rows + " of " + t.rows().size() + " rows and " + columns + " of " + t.columns().size()
+                    + " columns; results.json holds the whole table.";
+        }
+        return new TableView(t.columns().subList(0, columns), shown, note);
+    }
+
+    /** Alternative text for a figure: its own, else its caption, else its file name. */
+    public String alt(Figure f) {
+        if (f.alt() != null && !f.alt().isBlank()) {
+            return f.alt();
+        }
+        if (f.caption() != null && !f.caption().isBlank()) {
+            return f.caption();
+        }
+        return "figure " + f.file();
+    }
+
+    /** Whether a table cell holds a number (right-aligned in the report). */
+    public boolean numeric(String cell) {
+        return cell != null && NUMERIC.matcher(cell.strip()).matches();
+    }
+
+    /** The value of a chart series at category {@code i}, or "n/a". */
+    public String seriesValue(dev.vigil.core.result.ChartSeries s, int i) {
+        return i < s.y().size() ? number(s.y().get(i) == null ? Double.NaN : s.y().get(i)) : "n/a";
+    }
+
+    /** The 95% interval of a chart series at category {@code i}, or "". */
+    public String seriesInterval(dev.vigil.core.result.ChartSeries s, int i) {
+        if (s.lower() == null || s.upper() == null || i >= s.lower().size() || i >= s.upper().size()
+                || s.lower().get(i) == null || s.upper().get(i) == null) {
+            return "";
+        }
+        return "[" + number(s.lower().get(i)) + ", " + number(s.upper().get(i)) + "]";
+    }
+
+    /** An ISO-8601 instant as "2026-01-02 03:04:05 UTC"; anything else unchanged. */
+    public String time(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(instant));
+        } catch (RuntimeException e) {
+            return instant == null ? "" : instant;
+        }
+    }
+
+    public String statusLabel(RuleOutcome o) {
+        return StatusLabels.label(o);
+    }
+
+    public String statusKind(RuleOutcome o) {
+        return StatusLabels.kind(o);
+    }
+
+    public String headline(dev.vigil.core.policy.Verdict v) {
+        return StatusLabels.symbol(v.status()) + " " + StatusLabels.headline(v);
+    }
+
+    public String sentence(dev.vigil.core.policy.Verdict v) {
+        return StatusLabels.sentence(v);
+    }
+}
