@@ -85,11 +85,11 @@ final class CorruptionErrors {
         for (Entry e : summary.entries()) {
             String prefix = "drift.corruption." + e.corruption();
             recorder.metric(Metric.of(prefix + ".mce", e.error(), e.samples(),
-                    "error rate (1 - accuracy) under " + e.corruption() + ", averaged over severities " + e.severities()
+                    "error rate (1 - accuracy) under " + e.corruption() + ", averaged over severities " + DriftText.list(e.severities())
                             + "; unnormalised"));
             if (summary.hasBaseline()) {
                 recorder.metric(Metric.of(prefix + ".baseline_mce", e.baselineError(), e.samples(),
-                        "the baseline model's error rate under " + e.corruption() + ", averaged over severities " + e.severities()));
+                        "the baseline model's error rate under " + e.corruption() + ", averaged over severities " + DriftText.list(e.severities())));
                 recorder.metric(Metric.of(prefix + ".mce_normalized", e.normalized(), e.samples(),
                         "error under " + e.corruption() + " summed over severities, divided by the baseline model's sum"
                                 + " (ImageNet-C's corruption error; below 1 means more robust than the baseline)"));

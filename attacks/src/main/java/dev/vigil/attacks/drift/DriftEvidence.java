@@ -74,7 +74,8 @@ final class DriftEvidence {
             String file = dir + "example_" + setting.slug() + ".png";
             write(image(changed), file);
             String group = family == DriftFamily.CORRUPTIONS ? "Example: " + setting.group() : "Example: " + family.id();
-            figures.add(new Figure(group, file, setting.label() + " (" + setting.detail() + "): "
+            String what = family == DriftFamily.CORRUPTIONS ? setting.label() + " (" + setting.detail() + ")" : setting.label();
+            figures.add(new Figure(group, file, what + ": "
                     + prediction(outcomes.predictions[s][sample.index()], outcomes.confidence[s][sample.index()]),
                     "sample " + sample.id() + " after " + setting.label()));
         }

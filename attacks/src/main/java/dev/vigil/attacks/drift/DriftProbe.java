@@ -8,6 +8,7 @@ import dev.vigil.core.data.Sample;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.result.Figure;
+import dev.vigil.core.result.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,11 @@ public final class DriftProbe implements Probe {
     public void run(AuditContext context) throws Exception {
         InputSpec spec = context.classifier().inputSpec();
         List<DriftSetting> settings = DriftPlan.settings(config, spec, context.seed());
+        if (spec.channels() == 1 && (config.runs(DriftFamily.GRAYSCALE) || config.runs(DriftFamily.CORRUPTIONS))) {
+            context.recorder().finding(new Finding("drift-one-channel", "info", "Grayscale and saturation were not tested",
+                    "The model takes one-channel images, which are gray already, so the grayscale probe and the saturation"
+                            + " corruption would leave them unchanged; they were skipped."));
+        }
         List<Sample> read = BatchRunner.readSamples(context);
         if (settings.isEmpty() || read.isEmpty()) {
             return;

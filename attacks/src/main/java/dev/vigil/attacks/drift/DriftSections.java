@@ -167,13 +167,14 @@ final class DriftSections {
         tables.add(perClassMeans(graded, indices));
 
         String summary = String.format(Locale.ROOT,
-                "Each image went through every corruption at severities %s (1 mild, 5 strong), in pixel space, with noise "
+                "Each image went through every corruption at severities %s (1 mild, 5 strong; the mirror image once), in pixel space, with noise "
                         + "drawn from the audit seed per image, and was classified again; each result is paired with the same "
                         + "image's clean result. Clean accuracy on these %d images is %s.%s%s",
-                config.severities(), any.samples(), DriftText.share(any.cleanAccuracy()), mceSentence(errors), worstSentence(rows));
+                DriftText.list(config.severities()), any.samples(), DriftText.share(any.cleanAccuracy()), mceSentence(errors),
+                worstSentence(rows));
         Map<String, String> s = baseSettings();
         s.put("corruptions", String.join(", ", config.corruptions().stream().map(c -> c.id()).toList()));
-        s.put("severities", config.severities().toString());
+        s.put("severities", DriftText.list(config.severities()));
         s.put("constants", "docs/corruptions.md (CIFAR-10-C's where it defines them)");
         if (config.baselineModel() != null) {
             s.put("baseline model", config.baselineModel().toString());
@@ -188,7 +189,7 @@ final class DriftSections {
         }
         List<List<String>> rows = new ArrayList<>();
         for (CorruptionErrors.Entry e : errors.entries()) {
-            List<String> row = new ArrayList<>(List.of(e.corruption(), e.severities().toString(), Format.share(e.error())));
+            List<String> row = new ArrayList<>(List.of(e.corruption(), DriftText.list(e.severities()), Format.share(e.error())));
             if (errors.hasBaseline()) {
                 row.add(Format.share(e.baselineError()));
                 row.add(Format.number(e.normalized(), 3));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The tables the drift sections share: paired metrics per setting, and per-class accuracy. */
 final class DriftTables {
-    static final List<String> METRIC_COLUMNS = List.of("accuracy [95% CI]", "drop vs clean", "flip rate [95% CI]",
+    static final List<String> METRIC_COLUMNS = List.of("accuracy [95% CI]", "change vs clean", "flip rate [95% CI]",
             "right → wrong", "wrong → right", "McNemar p");
 
     private DriftTables() {
@@ -16,7 +16,7 @@ final class DriftTables {
 
     /** The metric cells of one setting, in {@link #METRIC_COLUMNS} order. */
     static List<String> metricCells(SettingResult r) {
-        return List.of(Format.withInterval(r.accuracy()), DriftText.signed(-r.accuracyDrop()), Format.withInterval(r.flipRate()),
+        return List.of(Format.withInterval(r.accuracy()), DriftText.signed(r.accuracy().value() - r.counts().cleanAccuracy()), Format.withInterval(r.flipRate()),
                 Integer.toString(r.counts().turnedWrong()), Integer.toString(r.counts().turnedRight()), DriftText.pValue(r.mcnemarP()));
     }
 
