@@ -60,11 +60,10 @@ public final class DriftProbe implements Probe {
         int datasetSize = context.dataset().samples().size();
         List<String> classes = context.dataset().classNames();
         DriftOutcomes outcomes;
-        DriftPass.Timing timing;
         try (Classifier baseline = openBaseline(context)) {
             outcomes = new DriftOutcomes(settings.size(), datasetSize, baseline != null);
             Progress.Task task = context.progress().start("drift", (long) read.size() * settings.size());
-            timing = DriftPass.run(context.classifier(), baseline, read, datasetSize, context.batchSize(), settings, outcomes, task);
+            DriftPass.Timing timing = DriftPass.run(context.classifier(), baseline, read, datasetSize, context.batchSize(), settings, outcomes, task);
             task.finish(String.format(Locale.ROOT,
                     "drift: %d settings on %d images, %s images/s%s (transforms %.1fs beside the model, which waited %.0f%% of the time for them)",
                     settings.size(), read.size(), DriftText.rate(timing.imagesPerSecond()),
@@ -82,7 +81,7 @@ public final class DriftProbe implements Probe {
         }
         context.recorder().rows(DriftRows.of(context, read, settings, outcomes));
 
-        DriftSections sections = new DriftSections(classes, settings, results, config, spec, timing, context.seed());
+        DriftSections sections = new DriftSections(classes, settings, results, config, spec, context.seed());
         DriftEvidence evidence = new DriftEvidence(context, settings, outcomes);
         Sample example = DriftEvidence.exampleSample(context, read);
 

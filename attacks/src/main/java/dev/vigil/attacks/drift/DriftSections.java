@@ -23,17 +23,15 @@ final class DriftSections {
     private final List<SettingResult> results;
     private final DriftConfig config;
     private final InputSpec spec;
-    private final DriftPass.Timing timing;
     private final long seed;
 
     DriftSections(List<String> classes, List<DriftSetting> settings, List<SettingResult> results, DriftConfig config,
-                  InputSpec spec, DriftPass.Timing timing, long seed) {
+                  InputSpec spec, long seed) {
         this.classes = classes;
         this.settings = settings;
         this.results = results;
         this.config = config;
         this.spec = spec;
-        this.timing = timing;
         this.seed = seed;
     }
 
@@ -259,9 +257,6 @@ final class DriftSections {
         s.put("images", Integer.toString(results.stream().mapToInt(r -> r.counts().samples()).max().orElse(0)));
         s.put("input", spec.toString() + ", pixel space [0, 1]");
         s.put("seed", Long.toString(seed));
-        s.put("throughput", String.format(Locale.ROOT,
-                "%s images/s over all %d drift settings; transforms ran beside the model, which waited %.0f%% of the time for them",
-                DriftText.rate(timing.imagesPerSecond()), settings.size(), 100 * timing.waitShare()));
         return s;
     }
 

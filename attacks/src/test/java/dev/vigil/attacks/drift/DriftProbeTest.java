@@ -117,6 +117,14 @@ class DriftProbeTest {
     }
 
     @Test
+    void sectionsAreTheSameForTheSameInputsWhateverTheBatchSize() {
+        List<Section> a = withBaseline.sections().stream().filter(s -> s.id().equals("drift-rotation")).toList();
+        List<Section> b = otherBatchSize.sections().stream().filter(s -> s.id().equals("drift-rotation")).toList();
+        assertEquals(b.get(0).settings(), a.get(0).settings(), "no run-dependent numbers such as timings");
+        assertEquals(b.get(0).tables(), a.get(0).tables());
+    }
+
+    @Test
     void resultsDoNotDependOnTheBatchSize() {
         Map<String, Metric> a = byName(withBaseline);
         Map<String, Metric> b = byName(otherBatchSize);
