@@ -3,15 +3,20 @@ package dev.vigil.cli;
 import dev.vigil.core.audit.Probe;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Every probe family's options, shared by 'audit' and 'demo'. Each family is a picocli mixin that
  * implements {@link ProbeOptions}; add its field here and to {@link #families()}.
  */
-@picocli.CommandLine.Command
+@Command
 final class ProbeSelection {
+    @Mixin
+    AttackOptions attacks;
+
     List<ProbeOptions> families() {
-        return List.of();
+        return List.of(attacks);
     }
 
     /** The probes the options ask for, in order: adversarial, drift, explanations. */
