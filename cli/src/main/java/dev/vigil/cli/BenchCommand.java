@@ -5,6 +5,7 @@ import dev.vigil.cli.bench.BenchReport;
 import dev.vigil.cli.bench.BenchStage;
 import dev.vigil.cli.bench.EngineFloor;
 import dev.vigil.cli.bench.PeerRun;
+import dev.vigil.cli.bench.ProcessMemory;
 import dev.vigil.cli.bench.StageResult;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Progress;
@@ -89,13 +90,12 @@ final class BenchCommand implements Callable<Integer> {
         List<StageResult> withPeer = new ArrayList<>();
         for (StageResult r : results) {
             JsonNode seconds = peerOut == null || r.stage() == null ? null : peerOut.get(peerKey(r.stage()) + "_seconds");
-            withPeer.add(new StageResult(r.stage(), r.images(), r.passes(), r.vigilSeconds(), r.floorSeconds(),
-                    seconds == null ? null : seconds.asDouble()));
+            withPeer.add(r.withPeer(seconds == null ? null : seconds.asDouble()));
         }
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + threads + " PyTorch threads, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
                 + (peerOut == null ? "" : ", peer torch " + peerOut.path("torch").asText());
-        String table = BenchReport.markdown(withPeer, machine);
+        String table = BenchReport.markdown(withPeer, machine, ProcessMemory.peakMb());
         System.out.println(table);
         Files.createDirectories(out);
         Files.writeString(out.resolve("bench.md"), table);
@@ -136,6 +136,6 @@ final class BenchCommand implements Callable<Integer> {
         double vigil = (System.nanoTime() - start) / 1e9;
         floor.seconds(stage.forwards(), stage.backwards());
         double floorSeconds = floor.seconds(stage.forwards(), stage.backwards());
-        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null);
+        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null, ProcessMemory.residentMb());
     }
 }

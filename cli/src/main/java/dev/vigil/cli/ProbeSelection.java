@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.Normalization;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,12 +17,19 @@ final class ProbeSelection {
     @Mixin
     AttackOptions attacks;
 
+    @Mixin
+    DriftOptions drift;
+
     List<ProbeOptions> families() {
-        return List.of(attacks);
+        return List.of(attacks, drift);
     }
 
-    /** The probes the options ask for, in order: adversarial, drift, explanations. */
-    List<Probe> probes() {
+    /**
+     * The probes the options ask for, in order: adversarial, drift, explanations. The audited model's
+     * normalization and device go to probes that load a second model (drift's baseline).
+     */
+    List<Probe> probes(Normalization normalization, DeviceChoice device) {
+        drift.useModelSettings(normalization, device);
         List<Probe> probes = new ArrayList<>();
         families().forEach(f -> probes.addAll(f.probes()));
         return probes;
