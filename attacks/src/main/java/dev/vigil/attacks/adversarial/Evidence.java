@@ -100,7 +100,8 @@ final class Evidence {
                 continue;
             }
             Epsilon eps = spec.epsilons().get(e);
-            String base = folder + "/" + safe(s.id().replaceFirst("\\.[^./]+$", ""));
+            // the sample index keeps names unique even when two ids differ only in characters safe() replaces
+            String base = folder + "/" + s.index() + "-" + safe(s.id().replaceFirst("\\.[^./]+$", ""));
             String group = spec.title() + " · " + s.id();
             String truth = classes.get(s.label());
             float[] amplified = amplify(clean, a.pixels());
