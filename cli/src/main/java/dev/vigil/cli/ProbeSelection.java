@@ -10,8 +10,11 @@ import java.util.List;
  */
 @picocli.CommandLine.Command
 final class ProbeSelection {
+    @picocli.CommandLine.Mixin
+    ExplainOptions explain;
+
     List<ProbeOptions> families() {
-        return List.of();
+        return List.of(explain);
     }
 
     /** The probes the options ask for, in order: adversarial, drift, explanations. */

@@ -41,4 +41,13 @@ public record Attributions(InputSpec spec, int count, float[] values, Completene
         }
         return s;
     }
+
+    /** The maps of the given images, in that order (without completeness). */
+    public Attributions select(int[] which) {
+        float[] out = new float[which.length * size()];
+        for (int i = 0; i < which.length; i++) {
+            System.arraycopy(values, offset(which[i]), out, i * size(), size());
+        }
+        return new Attributions(spec, which.length, out);
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum ChannelAggregation {
     /** Σ_c |a_c|: how much the pixel matters either way (the default for heatmaps and correlations). */
     SUM_ABS("sum-abs"),
-    /** Σ_c a_c, signed: evidence for (positive) or against (negative) the target class. */
+    /** max_c |a_c|: the pixel's strongest channel. */
+    MAX_ABS("max-abs"),
+    /** Σ_c a_c, signed: evidence for (positive) or against (negative) the target class; orders pixels for deletion. */
     SUM("sum");
 
     private final String option;
@@ -30,18 +32,23 @@ public enum ChannelAggregation {
         for (int c = 0; c < channels; c++) {
             for (int j = 0; j < plane; j++) {
                 float v = values[offset + c * plane + j];
-                out[j] += this == SUM_ABS ? Math.abs(v) : v;
+                switch (this) {
+                    case SUM_ABS -> out[j] += Math.abs(v);
+                    case MAX_ABS -> out[j] = Math.max(out[j], Math.abs(v));
+                    case SUM -> out[j] += v;
+                }
             }
         }
         return out;
     }
 
-    public static ChannelAggregation parse(String text) {
-        for (ChannelAggregation a : values()) {
+    /** Parses the options of heatmaps, which show magnitudes: sum-abs or max-abs. */
+    public static ChannelAggregation parseMagnitude(String text) {
+        for (ChannelAggregation a : new ChannelAggregation[] {SUM_ABS, MAX_ABS}) {
             if (a.option.equals(text.trim().toLowerCase(Locale.ROOT))) {
                 return a;
             }
         }
-        throw new InputError("--heatmap-channels must be sum-abs or sum, not '" + text + "'.");
+        throw new InputError("--heatmap-channels must be sum-abs or max-abs, not '" + text + "'.");
     }
 }
