@@ -27,9 +27,13 @@ final class ExplainOptions implements ProbeOptions {
             description = "Steps of the deletion and insertion curves. Default: ${DEFAULT-VALUE}.")
     int deletionSteps;
 
-    @Option(names = "--randomization-images", defaultValue = "6", paramLabel = "N",
+    @Option(names = "--randomization-images", defaultValue = "4", paramLabel = "N",
             description = "Images for the model-randomization sanity check (spread over classes); 0 turns it off. Default: ${DEFAULT-VALUE}.")
     int randomizationImages;
+
+    @Option(names = "--randomization-steps", defaultValue = "8", paramLabel = "N",
+            description = "The most steps of the randomization cascade; a deeper model's layers are grouped. Default: ${DEFAULT-VALUE}.")
+    int randomizationSteps;
 
     @Option(names = "--randomization-threshold", defaultValue = "0.5", paramLabel = "R",
             description = "Flag a method whose maps keep a mean rank correlation above R once every layer is randomized."
@@ -38,7 +42,7 @@ final class ExplainOptions implements ProbeOptions {
 
     ExplainSettings settings() {
         return new ExplainSettings(methods.settings(), perClass, Target.parse(target), deletionSteps, randomizationThreshold,
-                randomizationImages, methods.channels());
+                randomizationImages, randomizationSteps, methods.channels());
     }
 
     @Override

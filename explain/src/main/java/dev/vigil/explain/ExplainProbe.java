@@ -103,7 +103,7 @@ public final class ExplainProbe implements Probe {
             DeletionInsertion.Curves curves = deletion.run(model, images, targets, attributionOrders(a));
             RandomizationCheck.Result randomization = null;
             if (sanityImages.length > 0 && model instanceof TorchScriptClassifier torchScript) {
-                randomization = new RandomizationCheck(settings.randomizationThreshold(), ctx.seed() ^ RANDOMIZE)
+                randomization = new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
                         .run(torchScript, method, sanitySubset, sanityTargets, a.select(sanityImages));
             }
             List<AttributionDrift.Result> drift = new ArrayList<>();

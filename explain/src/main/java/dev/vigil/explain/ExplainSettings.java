@@ -16,11 +16,13 @@ import dev.vigil.explain.select.ImageSelection;
  * @param deletionSteps          steps of the deletion and insertion curves
  * @param randomizationThreshold mean rank correlation above which the randomization check flags a method
  * @param randomizationImages    images (spread over classes) the randomization check uses; 0 turns it off
+ * @param randomizationSteps     the most cascade steps of the randomization check (deep models' layers are grouped)
  * @param heatmapChannels        channel aggregation of heatmaps
  */
 public record ExplainSettings(MethodSettings methods, int perClass, Target target, int deletionSteps,
-                              double randomizationThreshold, int randomizationImages, ChannelAggregation heatmapChannels) {
-    public static final int DEFAULT_RANDOMIZATION_IMAGES = 6;
+                              double randomizationThreshold, int randomizationImages, int randomizationSteps,
+                              ChannelAggregation heatmapChannels) {
+    public static final int DEFAULT_RANDOMIZATION_IMAGES = 4;
 
     public ExplainSettings {
         if (perClass < 1) {
@@ -35,11 +37,14 @@ public record ExplainSettings(MethodSettings methods, int perClass, Target targe
         if (randomizationImages < 0) {
             throw new InputError("--randomization-images must be 0 (off) or more, not " + randomizationImages + ".");
         }
+        if (randomizationSteps < 1) {
+            throw new InputError("--randomization-steps must be at least 1, not " + randomizationSteps + ".");
+        }
     }
 
     public static ExplainSettings defaults() {
         return new ExplainSettings(MethodSettings.defaults(), ImageSelection.DEFAULT_PER_CLASS, Target.PREDICTED,
                 DeletionInsertion.DEFAULT_STEPS, RandomizationCheck.DEFAULT_THRESHOLD, DEFAULT_RANDOMIZATION_IMAGES,
-                ChannelAggregation.SUM_ABS);
+                RandomizationCheck.DEFAULT_MAX_STEPS, ChannelAggregation.SUM_ABS);
     }
 }

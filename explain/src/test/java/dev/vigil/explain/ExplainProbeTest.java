@@ -29,7 +29,7 @@ class ExplainProbeTest {
 
     static ExplainSettings small() {
         return new ExplainSettings(new MethodSettings(METHODS, 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 0, 0),
-                1, Target.PREDICTED, 8, 0.5, 2, ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, ChannelAggregation.SUM_ABS);
     }
 
     private static AuditRecorder run(Path out) throws Exception {
@@ -85,7 +85,7 @@ class ExplainProbeTest {
     void explainingNothingRecordsNothing(@TempDir Path dir) throws Exception {
         AuditRecorder recorder = new AuditRecorder();
         ExplainSettings none = new ExplainSettings(new MethodSettings(List.of(), 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 0, 0),
-                1, Target.PREDICTED, 8, 0.5, 2, ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, ChannelAggregation.SUM_ABS);
         try (TorchScriptClassifier model = DemoAudit.model()) {
             AuditContext ctx = DemoAudit.context(model, 12, dir, recorder);
             int before = recorder.metrics().size();

@@ -24,17 +24,24 @@ import java.util.SplittableRandom;
  * <p>Each run works on a fresh copy of the TorchScript model loaded from its file
  * ({@link TorchScriptClassifier#reload()}), so the audited model is never changed. Layers are the
  * module's parameter tensors grouped by owning module (the name up to its last dot), in reverse
- * definition order. A layer is randomized by a seeded permutation of each of its tensors' own values:
+ * definition order; a deep model's layers are dealt into at most {@code maxSteps} consecutive groups
+ * of nearly equal size, one group per step, so the check costs at most {@code maxSteps} recomputations.
+ * A layer is randomized by a seeded permutation of each of its tensors' own values:
  * the layer keeps the scale and sign of its weights (activations stay in range) but loses what
  * training arranged. Buffers (BatchNorm running statistics) are left as they are.
  *
  * @param threshold a mean correlation above this after the full cascade flags the method (default 0.5)
+ * @param maxSteps  the most cascade steps (default 8)
  * @param seed      seed of the permutations
  */
-public record RandomizationCheck(double threshold, long seed) {
+public record RandomizationCheck(double threshold, int maxSteps, long seed) {
     public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final int DEFAULT_MAX_STEPS = 8;
 
-    /** Correlations of one method: {@code correlation[step][image]}, step k having randomized layers 0..k. */
+    /**
+     * Correlations of one method: {@code correlation[step][image]}, step k having randomized the layer
+     * groups 0..k; {@code layers} names each step's group ("fc", or "layer3.b2 … layer3.c1" for several).
+     */
     public record Result(String method, List<String> layers, double[][] correlation) {
         public double mean(int step) {
             return RankCorrelation.meanDefined(correlation[step]);
@@ -54,12 +61,15 @@ public record RandomizationCheck(double threshold, long seed) {
         if (!(threshold >= -1 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be a correlation in [-1, 1], not " + threshold);
         }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("at least one step, not " + maxSteps);
+        }
     }
 
     public Result run(TorchScriptClassifier audited, AttributionMethod method, Images images, int[] targets,
                       Attributions original) {
         try (TorchScriptClassifier copy = audited.reload()) {
-            Map<String, List<Parameter>> layers = layersFromOutputEnd(copy);
+            Map<String, List<Parameter>> layers = steps(layersFromOutputEnd(copy), maxSteps);
             double[][] correlation = new double[layers.size()][];
             SplittableRandom random = new SplittableRandom(seed);
             int step = 0;
@@ -88,6 +98,26 @@ public record RandomizationCheck(double threshold, long seed) {
             reversed.put(names.get(i), inOrder.get(names.get(i)));
         }
         return reversed;
+    }
+
+    /** Consecutive layers dealt into at most {@code max} groups whose sizes differ by at most one. */
+    static Map<String, List<Parameter>> steps(Map<String, List<Parameter>> layers, int max) {
+        if (layers.size() <= max) {
+            return layers;
+        }
+        List<String> names = new ArrayList<>(layers.keySet());
+        Map<String, List<Parameter>> out = new LinkedHashMap<>();
+        int start = 0;
+        for (int g = 0; g < max; g++) {
+            int end = (int) ((long) layers.size() * (g + 1) / max);
+            List<Parameter> group = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                group.addAll(layers.get(names.get(i)));
+            }
+            out.put(end - start == 1 ? names.get(start) : names.get(start) + " … " + names.get(end - 1), group);
+            start = end;
+        }
+        return out;
     }
 
     /** Overwrites the tensor in place with a random permutation of its own values. */
