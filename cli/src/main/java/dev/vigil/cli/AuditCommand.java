@@ -37,7 +37,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes());
+                CommandLines.current(spec), probes.probes(model.normalization(), model.deviceChoice()));
         return AuditSession.runAndWrite(request, run, policy);
     }
 }

@@ -11,6 +11,7 @@ import dev.vigil.core.data.LabelFile;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.TorchScriptClassifier;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.DatasetSummary;
@@ -36,9 +37,17 @@ final class AuditRunner {
     private final Progress progress;
     private final java.io.PrintStream log;
 
+    private final java.util.function.UnaryOperator<Classifier> decorator;
+
     AuditRunner(Progress progress, java.io.PrintStream log) {
+        this(progress, log, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With a decorator around the loaded model, e.g. the benchmark's pass counter. */
+    AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator) {
         this.progress = progress;
         this.log = log;
+        this.decorator = decorator;
     }
 
     Outcome run(AuditRequest request) throws Exception {
@@ -56,8 +65,8 @@ final class AuditRunner {
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
         boolean probeFailed = false;
-        try (TorchScriptClassifier model = TorchScriptClassifier.load(request.model(), spec, request.normalization(),
-                dataset.classNames(), request.device())) {
+        try (Classifier model = decorator.apply(TorchScriptClassifier.load(request.model(), spec, request.normalization(),
+                dataset.classNames(), request.device()))) {
             log.printf("vigil: %s on %s: %d images in %d classes, input %s, device %s%n", request.model().getFileName(),
                     request.data(), dataset.samples().size(), dataset.classNames().size(), spec, model.device());
             CleanEvaluation.Result clean = CleanEvaluation.run(model, dataset, request.batchSize(), progress, recorder);

@@ -3,8 +3,10 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.cli.bench.BenchReport;
 import dev.vigil.cli.bench.BenchStage;
+import dev.vigil.cli.bench.BenchStages;
 import dev.vigil.cli.bench.EngineFloor;
 import dev.vigil.cli.bench.PeerRun;
+import dev.vigil.cli.bench.ProcessMemory;
 import dev.vigil.cli.bench.StageResult;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Progress;
@@ -70,32 +72,34 @@ final class BenchCommand implements Callable<Integer> {
         InputSpec spec = model.imageSize != null ? InputSpec.parse(model.imageSize, model.channels)
                 : InputSizes.fromFirstImage(dataset, model.channels);
         List<StageResult> results = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("vigil-bench");
         try (TorchScriptClassifier classifier = TorchScriptClassifier.load(model.model, spec, model.normalization(),
                 dataset.classNames(), model.deviceChoice())) {
             List<Batch> decoded = decodeAll(dataset, spec);
-            List<BenchStage> stages = new ArrayList<>();
-            stages.add(new BenchStage("clean", dataset.samples().size(), 1, 0, "clean",
-                    () -> CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder())));
-            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded,
-                    new long[] {spec.channels(), spec.height(), spec.width()})) {
-                for (BenchStage stage : stages) {
+            long[] chw = {spec.channels(), spec.height(), spec.width()};
+            CleanEvaluation.Result clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder());
+            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw)) {
+                BenchStages stages = new BenchStages(classifier, dataset, clean.outcome(), batchSize, floor, scratch);
+                for (BenchStage stage : stages.all()) {
                     log.println("bench: " + stage.name() + " ...");
-                    results.add(measure(stage, floor));
+                    results.add(measure(stage));
                 }
+                log.println("bench: full default audit ...");
+                results.add(FullAuditStage.measure(model, data, batchSize, threads, floor, scratch.resolve("audit")));
             }
         }
         JsonNode peerOut = PeerRun.run(python, peer, model.model, data, model.mean, model.std, batchSize, threads,
                 "1/255,2/255,4/255,8/255", 32, 50, 10, log);
         List<StageResult> withPeer = new ArrayList<>();
         for (StageResult r : results) {
-            JsonNode seconds = peerOut == null || r.stage() == null ? null : peerOut.get(peerKey(r.stage()) + "_seconds");
-            withPeer.add(new StageResult(r.stage(), r.images(), r.passes(), r.vigilSeconds(), r.floorSeconds(),
-                    seconds == null ? null : seconds.asDouble()));
+            String key = BenchStages.peerKey(r.stage());
+            JsonNode seconds = peerOut == null || key == null ? null : peerOut.get(key + "_seconds");
+            withPeer.add(r.withPeer(seconds == null ? null : seconds.asDouble()));
         }
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + threads + " PyTorch threads, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
                 + (peerOut == null ? "" : ", peer torch " + peerOut.path("torch").asText());
-        String table = BenchReport.markdown(withPeer, machine);
+        String table = BenchReport.markdown(withPeer, machine, ProcessMemory.peakMb());
         System.out.println(table);
         Files.createDirectories(out);
         Files.writeString(out.resolve("bench.md"), table);
@@ -105,15 +109,6 @@ final class BenchCommand implements Callable<Integer> {
         json.put("peer", peerOut);
         Files.writeString(out.resolve("bench.json"), ResultsJson.mapper().writeValueAsString(json));
         return ExitCodes.OK;
-    }
-
-    private String peerKey(String stage) {
-        return switch (stage) {
-            case "fgsm sweep" -> "fgsm_sweep";
-            case "pgd" -> "pgd";
-            case "ig" -> "ig";
-            default -> stage;
-        };
     }
 
     private List<Batch> decodeAll(Dataset dataset, InputSpec spec) {
@@ -129,13 +124,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A warm-up run of each, then one timed run, as the peer does. */
-    private static StageResult measure(BenchStage stage, EngineFloor floor) throws Exception {
+    private static StageResult measure(BenchStage stage) throws Exception {
         stage.vigil().run();
         long start = System.nanoTime();
         stage.vigil().run();
         double vigil = (System.nanoTime() - start) / 1e9;
-        floor.seconds(stage.forwards(), stage.backwards());
-        double floorSeconds = floor.seconds(stage.forwards(), stage.backwards());
-        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null);
+        stage.floor().seconds();
+        double floorSeconds = stage.floor().seconds();
+        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null, ProcessMemory.residentMb());
     }
 }

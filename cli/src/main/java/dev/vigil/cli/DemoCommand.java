@@ -40,10 +40,11 @@ final class DemoCommand implements Callable<Integer> {
         Path demo = DemoFiles.extract(Path.of(System.getProperty("java.io.tmpdir"), "vigil-demo-" + VersionInfo.vigilVersion()));
         JsonNode settings = ResultsJson.mapper().readTree(demo.resolve("demo.json").toFile());
         JsonNode size = settings.get("image_size");
+        Normalization normalization = new Normalization(floats(settings.get("mean")), floats(settings.get("std")));
+        DeviceChoice deviceChoice = DeviceChoice.parse(device);
         AuditRequest request = new AuditRequest(demo.resolve("model.pt"), demo.resolve("images"), demo.resolve("labels.txt"),
-                new Normalization(floats(settings.get("mean")), floats(settings.get("std"))),
-                size.get(0).asInt() + "x" + size.get(1).asInt(), 3, DeviceChoice.parse(device), threads, run.batchSize,
-                run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes());
+                normalization, size.get(0).asInt() + "x" + size.get(1).asInt(), 3, deviceChoice, threads, run.batchSize,
+                run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes(normalization, deviceChoice));
         System.err.println("vigil: demo files unpacked to " + demo);
         return AuditSession.runAndWrite(request, run, policy);
     }

@@ -1,8 +1,11 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.Normalization;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 
 /**
  * Every probe family's options, shared by 'audit' and 'demo'. Each family is a picocli mixin that
@@ -10,15 +13,22 @@ import java.util.List;
  */
 @picocli.CommandLine.Command
 final class ProbeSelection {
-    @picocli.CommandLine.Mixin
+    @Mixin
+    DriftOptions drift;
+
+    @Mixin
     ExplainOptions explain;
 
     List<ProbeOptions> families() {
-        return List.of(explain);
+        return List.of(drift, explain);
     }
 
-    /** The probes the options ask for, in order: adversarial, drift, explanations. */
-    List<Probe> probes() {
+    /**
+     * The probes the options ask for, in order: adversarial, drift, explanations. The audited model's
+     * normalization and device go to probes that load a second model (drift's baseline).
+     */
+    List<Probe> probes(Normalization normalization, DeviceChoice device) {
+        drift.useModelSettings(normalization, device);
         List<Probe> probes = new ArrayList<>();
         families().forEach(f -> probes.addAll(f.probes()));
         return probes;

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param images      images the stage processes (the stage's unit of work)
  * @param passes      what the floor ran per batch, e.g. "1 fwd+bwd + 4 fwd"
  * @param peerSeconds null when the peer has no such stage or did not run
+ * @param residentMbAfter the process's resident memory after the stage, MiB
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageResult(String stage, int images, String passes, double vigilSeconds, double floorSeconds,
-                          Double peerSeconds) {
+                          Double peerSeconds, long residentMbAfter) {
+    public StageResult withPeer(Double seconds) {
+        return new StageResult(stage, images, passes, vigilSeconds, floorSeconds, seconds, residentMbAfter);
+    }
+
     public double vigilImagesPerSecond() {
         return images / vigilSeconds;
     }
