@@ -5,14 +5,18 @@ import dev.vigil.core.model.DeviceChoice;
 import dev.vigil.core.model.Normalization;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * Every probe family's options, shared by 'audit' and 'demo'. Each family is a picocli mixin that
  * implements {@link ProbeOptions}; add its field here and to {@link #families()}.
  */
-@picocli.CommandLine.Command
+@Command
 final class ProbeSelection {
+    @Mixin
+    AttackOptions attacks;
+
     @Mixin
     DriftOptions drift;
 
@@ -20,7 +24,7 @@ final class ProbeSelection {
     ExplainOptions explain;
 
     List<ProbeOptions> families() {
-        return List.of(drift, explain);
+        return List.of(attacks, drift, explain);
     }
 
     /**

@@ -1,0 +1,61 @@
+package dev.vigil.attacks.adversarial;
+
+import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Red flags that compare attack results with each other (Carlini et al. 2019): a bigger budget can
+ * only help an attack, and an iterative attack should never be weaker than a single step of the same
+ * size. When either fails, the attack is not finding the worst case and the robustness is overstated.
+ */
+final class RedFlags {
+    private RedFlags() {
+    }
+
+    /** Robust accuracy that rises from a smaller epsilon to a larger one of the same sweep. */
+    static Optional<Finding> risingWithEpsilon(SweepSummary sweep) {
+        List<EpsilonResult> r = sweep.results();
+        for (int j = 1; j < r.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                if (r.get(j).robust() > r.get(i).robust()) {
+                    AttackSpec spec = sweep.spec();
+                    return Optional.of(Finding.warning("robust-accuracy-rises-with-eps." + spec.id(),
+                            spec.title() + " robust accuracy rises with ε",
+                            spec.title() + " leaves " + describe(r.get(j)) + " robust at ε=" + r.get(j).epsilon().text()
+                                    + " but only " + describe(r.get(i)) + " at the smaller ε=" + r.get(i).epsilon().text()
+                                    + ". A larger budget contains every smaller one, so a working attack cannot do worse with it:"
+                                    + " the attack is not finding the worst case (gradient masking, or a loss that misleads it)."));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** PGD leaving more images robust than FGSM at the same epsilon, in the same norm and with the same target. */
+    static Optional<Finding> pgdWeakerThanFgsm(SweepSummary fgsm, SweepSummary pgd) {
+        List<String> cases = new ArrayList<>();
+        for (EpsilonResult p : pgd.results()) {
+            for (EpsilonResult f : fgsm.results()) {
+                if (f.epsilon().value() == p.epsilon().value() && p.robust() > f.robust()) {
+                    cases.add("at ε=" + p.epsilon().text() + " PGD leaves " + describe(p) + " robust, FGSM only " + describe(f));
+                }
+            }
+        }
+        if (cases.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.warning("pgd-weaker-than-fgsm." + pgd.spec().id(),
+                "PGD is weaker than FGSM (" + pgd.spec().norm().symbol() + ")",
+                "In " + pgd.spec().norm().symbol() + ", " + String.join("; ", cases) + ". PGD takes many steps inside the same"
+                        + " budget and should find at least what one FGSM step finds; when it does not, its gradients mislead it"
+                        + " near the image (gradient masking or obfuscated gradients, Athalye et al. 2018) and robust accuracy"
+                        + " is overstated."));
+    }
+
+    private static String describe(EpsilonResult r) {
+        return r.robust() + " of " + r.read() + " images (" + Format.share(r.robustAccuracy().value()) + ")";
+    }
+}
