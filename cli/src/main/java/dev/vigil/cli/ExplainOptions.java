@@ -1,10 +1,10 @@
 package dev.vigil.cli;
 
+import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.explain.ExplainProbe;
 import dev.vigil.explain.ExplainSettings;
 import dev.vigil.explain.Target;
-import dev.vigil.explain.quality.Variant;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +35,19 @@ final class ExplainOptions implements ProbeOptions {
             description = "The most steps of the randomization cascade; a deeper model's layers are grouped. Default: ${DEFAULT-VALUE}.")
     int randomizationSteps;
 
+    @Option(names = "--explain-drift", defaultValue = "rotation,grayscale,fgsm", paramLabel = "LIST",
+            description = "Attribution drift: compare each map with the map of the image rotated, in grayscale, and perturbed"
+                    + " by FGSM (comma-separated), all, or none. Default: ${DEFAULT-VALUE}.")
+    String drift;
+
+    @Option(names = "--explain-angle", defaultValue = "15", paramLabel = "DEG",
+            description = "Rotation of attribution drift, degrees counter-clockwise. Default: ${DEFAULT-VALUE}.")
+    double angle;
+
+    @Option(names = "--explain-eps", defaultValue = "8/255", paramLabel = "EPS",
+            description = "L∞ FGSM budget of attribution drift, in pixel values (8/255 or 0.03). Default: ${DEFAULT-VALUE}.")
+    String eps;
+
     @Option(names = "--randomization-threshold", defaultValue = "0.5", paramLabel = "R",
             description = "Flag a method whose maps keep a mean rank correlation above R once every layer is randomized."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -42,7 +55,8 @@ final class ExplainOptions implements ProbeOptions {
 
     ExplainSettings settings() {
         return new ExplainSettings(methods.settings(), perClass, Target.parse(target), deletionSteps, randomizationThreshold,
-                randomizationImages, randomizationSteps, methods.channels());
+                randomizationImages, randomizationSteps, ExplainSettings.parseDrift(drift), angle, Epsilon.parse(eps, "--explain-eps"),
+                methods.channels());
     }
 
     @Override
@@ -51,7 +65,6 @@ final class ExplainOptions implements ProbeOptions {
         if (s.methods().ids().isEmpty()) {
             return List.of();
         }
-        List<Variant> variants = List.of();
-        return List.of(new ExplainProbe(s, variants));
+        return List.of(new ExplainProbe(s));
     }
 }

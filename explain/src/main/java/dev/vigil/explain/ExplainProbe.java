@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 /**
  * Explanations in an audit: chooses a stratified selection of images ({@link ImageSelection}), explains
  * each with every requested method, and checks the explanations — deletion and insertion AUC against a
- * random order, the cascading model-randomization check, and attribution drift under the given
+ * random order, the cascading model-randomization check, and attribution drift under the settings'
  * {@link Variant}s (rotation, grayscale, FGSM). It records metrics, per-image rows, findings, a report
  * section and one heatmap row per image and method. Runs after the attack and drift probes, whose rows
  * supply the "flipped" images.
@@ -41,11 +41,9 @@ public final class ExplainProbe implements Probe {
     private static final long RANDOMIZE = 0x7A5D0L;
 
     private final ExplainSettings settings;
-    private final List<Variant> variants;
 
-    public ExplainProbe(ExplainSettings settings, List<Variant> variants) {
+    public ExplainProbe(ExplainSettings settings) {
         this.settings = settings;
-        this.variants = List.copyOf(variants);
     }
 
     @Override
@@ -75,13 +73,11 @@ public final class ExplainProbe implements Probe {
 
         List<AttributionMethod> methods = settings.methods().create(ctx.batchSize(), ctx.seed() ^ NOISE);
         Map<AttributionMethod, Attributions> maps = new LinkedHashMap<>();
-        Map<AttributionMethod, Double> seconds = new LinkedHashMap<>();
         for (AttributionMethod method : methods) {
             Progress.Task task = ctx.progress().start("explain: " + method.title(), images.count());
             long start = System.nanoTime();
             maps.put(method, method.attribute(model, images, targets));
             double s = (System.nanoTime() - start) / 1e9;
-            seconds.put(method, s);
             task.advance(images.count());
             task.finish(String.format(Locale.ROOT, "explain %s: %d images, %.1f images/s", method.id(), images.count(),
                     images.count() / Math.max(s, 1e-9)));
@@ -90,6 +86,7 @@ public final class ExplainProbe implements Probe {
         Progress.Task checks = ctx.progress().start("explain: quality checks", (long) images.count() * methods.size());
         DeletionInsertion deletion = new DeletionInsertion(settings.deletionSteps(), ctx.batchSize());
         DeletionInsertion.Curves random = deletion.run(model, images, targets, randomOrders(images, ctx.seed() ^ ORDER));
+        List<Variant> variants = settings.variants(ctx.batchSize());
         List<Images> changed = new ArrayList<>();
         for (Variant v : variants) {
             changed.add(AttributionDrift.change(model, v, images, labels));
@@ -110,7 +107,7 @@ public final class ExplainProbe implements Probe {
             for (int v = 0; v < variants.size(); v++) {
                 drift.add(AttributionDrift.run(model, method, variants.get(v), changed.get(v), targets, a));
             }
-            results.add(new MethodResult(method, a, seconds.get(method), curves, randomization, drift));
+            results.add(new MethodResult(method, a, curves, randomization, drift));
             checks.advance(images.count());
         }
         checks.finish("explain: quality checks done");

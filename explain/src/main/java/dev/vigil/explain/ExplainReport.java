@@ -205,13 +205,12 @@ final class ExplainReport {
         }
         tables.add(new DataTable("Explained images", List.of("sample", "class", "clean prediction (confidence)", "explained class", "chosen as"), selected));
 
-        List<String> columns = new ArrayList<>(List.of("method", "images/s", "deletion AUC (random " + Format.number(random.meanDeletionAuc(), 4) + ")",
+        List<String> columns = new ArrayList<>(List.of("method", "deletion AUC (random " + Format.number(random.meanDeletionAuc(), 4) + ")",
                 "insertion AUC (random " + Format.number(random.meanInsertionAuc(), 4) + ")", "randomization ρ (all layers)"));
         variants.forEach(v -> columns.add("drift ρ, " + v.title()));
         List<List<String>> quality = new ArrayList<>();
         for (MethodResult r : results) {
-            List<String> row = new ArrayList<>(List.of(r.method().title(), Format.number(r.imagesPerSecond(), 1),
-                    Format.number(r.curves().meanDeletionAuc(), 4), Format.number(r.curves().meanInsertionAuc(), 4),
+            List<String> row = new ArrayList<>(List.of(r.method().title(), Format.number(r.curves().meanDeletionAuc(), 4), Format.number(r.curves().meanInsertionAuc(), 4),
                     r.randomization() == null ? "n/a" : Format.number(r.randomization().fullyRandomized(), 3)));
             r.drift().forEach(d -> row.add(Format.number(d.mean(), 3)));
             quality.add(row);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.model.TorchScriptClassifier;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExplainProbeTest {
     private static final List<String> METHODS = List.of("saliency", "gradxinput", "ig", "smoothgrad", "occlusion");
 
-    static ExplainSettings small() {
+    static ExplainSettings small(List<String> drift) {
         return new ExplainSettings(new MethodSettings(METHODS, 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 0, 0),
-                1, Target.PREDICTED, 8, 0.5, 2, 8, ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, drift, 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
     }
 
     private static AuditRecorder run(Path out) throws Exception {
@@ -37,7 +38,7 @@ class ExplainProbeTest {
         try (TorchScriptClassifier model = DemoAudit.model()) {
             AuditContext ctx = DemoAudit.context(model, 24, out, recorder);
             float[] before = logits(ctx);
-            new ExplainProbe(small(), List.of()).run(ctx);
+            new ExplainProbe(small(ExplainSettings.DRIFT)).run(ctx);
             assertArrayEquals(before, logits(ctx), "explaining, randomization included, leaves the audited model as it was");
         }
         return recorder;
@@ -55,6 +56,12 @@ class ExplainProbeTest {
         }
         assertTrue(metrics.get("explain.ig.completeness_gap") < 0.05, "16 Gauss-Legendre steps resolve the demo model's path integral");
         assertTrue(metrics.containsKey("explain.random_order.deletion_auc"));
+        for (String m : METHODS) {
+            for (String change : List.of("rotation.15", "grayscale", "fgsm.eps=8/255")) {
+                double rho = metrics.get("explain." + m + ".drift." + change + ".spearman");
+                assertTrue(rho > -1 && rho < 1, m + " " + change + ": " + rho);
+            }
+        }
         assertTrue(metrics.get("explain.saliency.deletion_auc") < metrics.get("explain.random_order.deletion_auc"),
                 "saliency beats a random order on the trained demo model");
 
@@ -71,10 +78,14 @@ class ExplainProbeTest {
         for (Figure f : section.figures()) {
             assertTrue(Files.size(dir.resolve("a").resolve(f.file())) > 0, f.file());
             assertTrue(f.caption().contains("99th percentile"), f.caption());
+            assertTrue(f.caption().contains("original | rotated 15° | in grayscale | FGSM ε=8/255"), f.caption());
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("a").resolve(f.file()).toFile());
+            assertEquals(4 * (128 + 4) + 10, png.getWidth(), "four tiles and a colour bar");
         }
 
         AuditRecorder second = run(dir.resolve("b"));
         assertEquals(first.metrics(), second.metrics(), "the same seed gives the same numbers");
+        assertEquals(first.sections(), second.sections(), "and the same report section");
         for (Figure f : section.figures()) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f.file())), Files.readAllBytes(dir.resolve("b").resolve(f.file())),
                     "byte-identical heatmaps " + f.file());
@@ -85,11 +96,11 @@ class ExplainProbeTest {
     void explainingNothingRecordsNothing(@TempDir Path dir) throws Exception {
         AuditRecorder recorder = new AuditRecorder();
         ExplainSettings none = new ExplainSettings(new MethodSettings(List.of(), 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 0, 0),
-                1, Target.PREDICTED, 8, 0.5, 2, 8, ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, List.of(), 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
         try (TorchScriptClassifier model = DemoAudit.model()) {
             AuditContext ctx = DemoAudit.context(model, 12, dir, recorder);
             int before = recorder.metrics().size();
-            new ExplainProbe(none, List.of()).run(ctx);
+            new ExplainProbe(none).run(ctx);
             assertEquals(before, recorder.metrics().size());
             assertFalse(recorder.sections().stream().anyMatch(s -> s.id().equals("explain")));
         }

@@ -37,7 +37,7 @@ public final class AttributionDrift {
         double[] correlation = new double[changed.count()];
         for (int i = 0; i < correlation.length; i++) {
             double[] before = ChannelAggregation.SUM_ABS.pixels(original, i);
-            double[] after = variant.toOriginalFrame(ChannelAggregation.SUM_ABS.pixels(maps, i));
+            double[] after = variant.toOriginalFrame(ChannelAggregation.SUM_ABS.pixels(maps, i), h, w);
             correlation[i] = RankCorrelation.spearman(before, after, keep);
         }
         return new Result(variant, changed, maps, correlation);

@@ -19,7 +19,7 @@ public interface Variant {
     Images apply(Classifier model, Images images, int[] labels);
 
     /** A per-pixel map (H×W, row-major) of a changed image, in the original image's frame. */
-    default double[] toOriginalFrame(double[] pixelMap) {
+    default double[] toOriginalFrame(double[] pixelMap, int height, int width) {
         return pixelMap;
     }
 

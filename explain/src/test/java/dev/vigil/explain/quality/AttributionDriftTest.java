@@ -53,7 +53,7 @@ class AttributionDriftTest {
         }
 
         @Override
-        public double[] toOriginalFrame(double[] map) {
+        public double[] toOriginalFrame(double[] map, int height, int width) {
             double[] out = new double[16];
             for (int y = 0; y < 4; y++) {
                 for (int x = 0; x < 4; x++) {
@@ -112,7 +112,7 @@ class AttributionDriftTest {
             for (int i = 0; i < 3; i++) {
                 // saliency of a linear model is |w| whatever the input, so the mirrored-back map is |w| mirrored
                 double[] w = ChannelAggregation.SUM_ABS.pixels(original, i);
-                double[] expected = MIRROR.toOriginalFrame(w);
+                double[] expected = MIRROR.toOriginalFrame(w, 4, 4);
                 double rho = RankCorrelation.spearman(w, expected, MIRROR.comparable(4, 4));
                 assertEquals(rho, r.correlation()[i], 1e-12);
                 assertTrue(rho < 0.99, "the map moved with the mirror, so the test can fail");
