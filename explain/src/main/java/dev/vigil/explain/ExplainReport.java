@@ -124,6 +124,13 @@ final class ExplainReport {
                                 + d.variant().title()));
             }
         }
+        List<String> blank = results.stream().filter(r -> allZero(r.maps().values())).map(r -> r.method().title()).toList();
+        if (!blank.isEmpty()) {
+            ctx.recorder().finding(Finding.warning("explain-zero-attributions", String.join(", ", blank) + " found nothing to attribute",
+                    String.join(", ", blank) + " gave all-zero maps on every explained image: the model's input gradient is zero"
+                            + " (gradient masking, e.g. quantized or thresholded inputs), so gradient explanations show nothing and"
+                            + " gradient attacks understate the risk; occlusion, which needs no gradient, can still explain the model."));
+        }
         ctx.recorder().metric(Metric.of("explain.random_order.deletion_auc", random.meanDeletionAuc(), n,
                 "mean deletion AUC for a seeded random pixel order: the chance level of the deletion AUCs"));
         ctx.recorder().metric(Metric.of("explain.random_order.insertion_auc", random.meanInsertionAuc(), n,
@@ -251,7 +258,8 @@ final class ExplainReport {
         List<Chart> charts = new ArrayList<>();
         List<String> fractions = new ArrayList<>();
         for (int k = 0; k <= settings.deletionSteps(); k++) {
-            fractions.add(Format.percent((double) k / settings.deletionSteps()).replace(".0%", "%"));
+            double share = 100.0 * k / settings.deletionSteps();
+            fractions.add(String.format(Locale.ROOT, settings.deletionSteps() <= 100 ? "%.0f%%" : "%.1f%%", share));
         }
         List<ChartSeries> deletion = new ArrayList<>();
         List<ChartSeries> insertion = new ArrayList<>();
@@ -308,12 +316,21 @@ final class ExplainReport {
                 String file = String.format(Locale.ROOT, "%03d-%s.png", i + 1, r.method().id());
                 Files.write(folder.resolve(file), row.png());
                 figures.add(new Figure(group, "images/" + ExplainProbe.ID + "/" + file,
-                        r.method().title() + " of class " + ctx.className(targets[i]) + ": " + columns + ". Colour scale 0 to "
-                                + String.format(Locale.ROOT, "%.3g", row.scaleTop()) + " (" + Heatmaps.scaleRule(settings.heatmapChannels()) + ").",
+                        r.method().title() + " of class " + ctx.className(targets[i]) + ": " + columns + ". "
+                                + Heatmaps.scaleCaption(settings.heatmapChannels(), row.scaleTop()),
                         r.method().title() + " heatmaps of " + p.sample().id() + " explaining class " + ctx.className(targets[i])));
             }
         }
         return figures;
+    }
+
+    private static boolean allZero(float[] values) {
+        for (float v : values) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String number(double v) {

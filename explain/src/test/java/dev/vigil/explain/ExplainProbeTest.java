@@ -77,7 +77,7 @@ class ExplainProbeTest {
         assertTrue(section.charts().size() >= 3);
         for (Figure f : section.figures()) {
             assertTrue(Files.size(dir.resolve("a").resolve(f.file())) > 0, f.file());
-            assertTrue(f.caption().contains("99th percentile"), f.caption());
+            assertTrue(f.caption().contains("the 99th percentile of the sum over channels of |a| over this row"), f.caption());
             assertTrue(f.caption().contains("original | rotated 15° | in grayscale | FGSM ε=8/255"), f.caption());
             java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("a").resolve(f.file()).toFile());
             assertEquals(4 * (128 + 4) + 10, png.getWidth(), "four tiles and a colour bar");
