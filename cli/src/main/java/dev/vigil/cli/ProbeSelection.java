@@ -20,8 +20,11 @@ final class ProbeSelection {
     @Mixin
     DriftOptions drift;
 
+    @Mixin
+    ExplainOptions explain;
+
     List<ProbeOptions> families() {
-        return List.of(attacks, drift);
+        return List.of(attacks, drift, explain);
     }
 
     /**

@@ -107,7 +107,7 @@ class AttackOptionsTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("audit", "--model", Fixtures.testdata("cifar/model.pt").toString(), "--data", smallCifarCopy().toString(),
                 "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--out", out.toString(), "--quiet",
-                "--eps", "2/255,8/255", "--l2-eps", "0.5", "--pgd-steps", "5", "--drift", "none");
+                "--eps", "2/255,8/255", "--l2-eps", "0.5", "--pgd-steps", "5", "--drift", "none", "--explain", "none");
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.out() + run.err());
         JsonNode results = ResultsJson.mapper().readTree(out.resolve("results.json").toFile());
         List<String> metrics = results.get("metrics").findValuesAsText("name");
@@ -129,7 +129,7 @@ class AttackOptionsTest {
     @Test
     void anUnknownTargetClassIsExitCode2() throws IOException {
         CliRun run = CliRun.of("audit", "--model", Fixtures.testdata("cifar/model.pt").toString(), "--data", smallCifarCopy().toString(),
-                "--out", dir.resolve("out").toString(), "--quiet", "--targeted", "zebra", "--attacks", "fgsm", "--drift", "none");
+                "--out", dir.resolve("out").toString(), "--quiet", "--targeted", "zebra", "--attacks", "fgsm", "--drift", "none", "--explain", "none");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.errorLine().contains("--targeted takes least-likely"), run.err());
     }

@@ -21,7 +21,7 @@ class AuditCommandTest {
     private static final String STD = "0.2470,0.2435,0.2616";
 
     /** Clean evaluation only, to keep these input-handling tests fast. */
-    private static final String[] NO_PROBES = {"--attacks", "none", "--drift", "none"};
+    private static final String[] NO_PROBES = {"--attacks", "none", "--drift", "none", "--explain", "none"};
 
     @TempDir
     Path dir;

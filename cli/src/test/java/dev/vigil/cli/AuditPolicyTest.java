@@ -27,7 +27,7 @@ import org.w3c.dom.Document;
 /** 'vigil audit --policy' end to end on a small copy of the CIFAR fixture. */
 class AuditPolicyTest {
     /** Clean evaluation only, to keep these gate tests fast (like AuditCommandTest's NO_PROBES; each probe family adds its off-switch). */
-    private static final String[] NO_PROBES = {"--attacks", "none", "--drift", "none"};
+    private static final String[] NO_PROBES = {"--attacks", "none", "--drift", "none", "--explain", "none"};
 
     @TempDir
     Path dir;

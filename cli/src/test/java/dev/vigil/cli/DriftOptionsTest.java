@@ -99,7 +99,7 @@ class DriftOptionsTest {
     private CliRun audit(Path data, String... drift) {
         List<String> args = new ArrayList<>(List.of("audit", "--model", Fixtures.testdata("cifar/model.pt").toString(), "--data",
                 data.toString(), "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--out",
-                dir.resolve("out").toString(), "--quiet", "--attacks", "none"));
+                dir.resolve("out").toString(), "--quiet", "--attacks", "none", "--explain", "none"));
         args.addAll(Arrays.asList(drift));
         return CliRun.of(args.toArray(String[]::new));
     }

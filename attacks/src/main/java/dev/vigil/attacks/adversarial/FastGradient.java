@@ -3,6 +3,7 @@ package dev.vigil.attacks.adversarial;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.Objective;
 import java.util.List;
 
 /**
@@ -10,8 +11,18 @@ import java.util.List;
  * (L∞) or the gradient over its length (L2, the fast gradient method). One gradient per batch serves
  * every epsilon of the sweep: a k-epsilon sweep costs one forward and backward pass and k forwards.
  */
-final class FastGradient {
+public final class FastGradient {
     private FastGradient() {
+    }
+
+    /**
+     * The untargeted FGSM images of one batch at one budget, as the adversarial probe makes them: the
+     * direction of the mean cross-entropy gradient against the true {@code labels}, one step of size
+     * {@code eps}, clipped to [0, 1]. The result lives in {@code images}' manager.
+     */
+    public static NDArray perturb(Classifier model, NDArray images, int[] labels, Norm norm, double eps) {
+        NDArray gradient = model.gradient(images, Objective.crossEntropy(labels)).gradient();
+        return step(images, norm.direction(gradient), eps);
     }
 
     /**

@@ -28,16 +28,23 @@ public final class TorchScriptClassifier implements Classifier {
     private final Model model;
     private final PtSymbolBlock block;
     private final NDManager manager;
+    private final Path file;
     private final InputSpec spec;
-    private final List<String> labels;
+    private final Normalization norm;
+    private final DeviceChoice deviceChoice;
+    private List<String> labels;
     private final NDArray mean;
     private final NDArray std;
 
-    private TorchScriptClassifier(Model model, InputSpec spec, Normalization norm, List<String> labels) {
+    private TorchScriptClassifier(Model model, Path file, InputSpec spec, Normalization norm, List<String> labels,
+                                  DeviceChoice deviceChoice) {
         this.model = model;
         this.block = (PtSymbolBlock) model.getBlock();
         this.manager = model.getNDManager();
+        this.file = file;
         this.spec = spec;
+        this.norm = norm;
+        this.deviceChoice = deviceChoice;
         this.labels = List.copyOf(labels);
         if (norm.isIdentity()) {
             mean = null;
@@ -51,7 +58,8 @@ public final class TorchScriptClassifier implements Classifier {
 
     /**
      * Loads {@code file} and checks, with one forward pass on a blank image, that it takes {@code spec}
-     * and returns 2-D logits with one column per label.
+     * and returns 2-D logits with one column per label. With no labels (an empty list) the classes are
+     * named by their index, as many as the model has outputs.
      */
     public static TorchScriptClassifier load(Path file, InputSpec spec, Normalization norm, List<String> labels,
                                              DeviceChoice choice) {
@@ -72,7 +80,7 @@ public final class TorchScriptClassifier implements Classifier {
         PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
         block.freezeParameters(true);
         JniUtils.enableInferenceMode(block);
-        TorchScriptClassifier classifier = new TorchScriptClassifier(model, spec, norm, labels);
+        TorchScriptClassifier classifier = new TorchScriptClassifier(model, file, spec, norm, labels, choice);
         try {
             classifier.checkOutputShape();
         } catch (RuntimeException e) {
@@ -107,6 +115,9 @@ public final class TorchScriptClassifier implements Classifier {
                         + " (" + firstLine(e) + "); set --image-size HxW and --channels to what the model expects.", e);
             }
             Shape shape = out.getShape();
+            if (labels.isEmpty() && shape.dimension() == 2 && shape.get(1) > 0) {
+                labels = java.util.stream.IntStream.range(0, (int) shape.get(1)).mapToObj(Integer::toString).toList();
+            }
             if (shape.dimension() != 2 || shape.get(1) != labels.size()) {
                 throw new InputError("The model's output for a batch of 2 images has shape " + shape
                         + ", but Vigil needs 2-D logits [batch, " + labels.size() + "] with one column per label ("
@@ -119,6 +130,23 @@ public final class TorchScriptClassifier implements Classifier {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * A fresh, independent copy of this model loaded again from its file, with the same input,
+     * normalization, labels and device: changing the copy's parameters leaves this one untouched.
+     */
+    public TorchScriptClassifier reload() {
+        return load(file, spec, norm, labels, deviceChoice);
+    }
+
+    /**
+     * The TorchScript module's own parameter tensors, named as in PyTorch, in the module's definition
+     * order. Writing into them (e.g. {@code NDArray.set}) changes this classifier's outputs, so only
+     * do it on a copy from {@link #reload()}.
+     */
+    public ai.djl.nn.ParameterList parameters() {
+        return block.getParameters();
     }
 
     @Override

@@ -156,4 +156,32 @@ class TorchScriptClassifierTest {
                 new InputSpec(3, 5, 5), Normalization.NONE, Fixtures.labels(3), DeviceChoice.CPU));
         assertTrue(e.getMessage().contains("--image-size"), e.getMessage());
     }
+
+    @Test
+    void withoutLabelsTheClassesAreNamedByIndexFromTheOutputWidth() {
+        try (TorchScriptClassifier model = TorchScriptClassifier.load(Fixtures.testdata("linear.pt"), LinearFixture.SPEC,
+                Normalization.NONE, List.of(), DeviceChoice.CPU)) {
+            assertEquals(List.of("0", "1", "2"), model.labels());
+        }
+    }
+
+    @Test
+    void aReloadedCopyHasItsOwnParametersSoChangingThemLeavesTheOriginalAlone() throws IOException {
+        LinearFixture f = LinearFixture.read();
+        float[] x = randomPixels(LinearFixture.SPEC.pixelsPerImage(), 4);
+        try (TorchScriptClassifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3);
+             TorchScriptClassifier copy = model.reload();
+             NDManager scope = model.newBatchScope()) {
+            assertEquals(List.of("fc.weight", "fc.bias"), copy.parameters().keys());
+            NDArray weight = copy.parameters().get("fc.weight").getArray();
+            assertEquals(f.w()[1][5], weight.toFloatArray()[48 + 5], 0.0);
+            weight.set(java.nio.FloatBuffer.wrap(new float[3 * 48]));
+            float[] copied = copy.logits(copy.pixels(scope, x, 1)).toFloatArray();
+            float[] original = model.logits(model.pixels(scope, x, 1)).toFloatArray();
+            for (int c = 0; c < 3; c++) {
+                assertEquals(f.b()[c], copied[c], 1e-6, "the copy's weights are zero now");
+                assertEquals(f.logit(x, 0, c), original[c], 1e-5, "the original is unchanged");
+            }
+        }
+    }
 }

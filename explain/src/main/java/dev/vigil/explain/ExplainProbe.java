@@ -1,0 +1,164 @@
+package dev.vigil.explain;
+
+import dev.vigil.core.audit.AuditContext;
+import dev.vigil.core.audit.Probe;
+import dev.vigil.core.audit.Progress;
+import dev.vigil.core.data.Batch;
+import dev.vigil.core.data.BatchStream;
+import dev.vigil.core.data.Sample;
+import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.explain.method.AttributionMethod;
+import dev.vigil.explain.method.Attributions;
+import dev.vigil.explain.method.ChannelAggregation;
+import dev.vigil.explain.method.Images;
+import dev.vigil.explain.quality.AttributionDrift;
+import dev.vigil.explain.quality.DeletionInsertion;
+import dev.vigil.explain.quality.RandomizationCheck;
+import dev.vigil.explain.quality.Variant;
+import dev.vigil.explain.select.ImageSelection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Explanations in an audit: chooses a stratified selection of images ({@link ImageSelection}), explains
+ * each with every requested method, and checks the explanations — deletion and insertion AUC against a
+ * random order, the cascading model-randomization check, and attribution drift under the settings'
+ * {@link Variant}s (rotation, grayscale, FGSM). It records metrics, per-image rows, findings, a report
+ * section and one heatmap row per image and method. Runs after the attack and drift probes, whose rows
+ * supply the "flipped" images.
+ */
+public final class ExplainProbe implements Probe {
+    public static final String ID = "explain";
+    // Per-purpose constants mixed into the audit seed, so that each random choice has its own stream.
+    private static final long SELECTION = 0x5E1EC7L;
+    private static final long NOISE = 0x0015EL;
+    private static final long ORDER = 0x0DE1L;
+    private static final long RANDOMIZE = 0x7A5D0L;
+
+    private final ExplainSettings settings;
+
+    public ExplainProbe(ExplainSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    public ExplainSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void run(AuditContext ctx) throws Exception {
+        if (settings.methods().ids().isEmpty()) {
+            return;
+        }
+        Classifier model = ctx.classifier();
+        List<ImageSelection.Pick> picks = new ImageSelection(settings.perClass(), ImageSelection.DEFAULT_MIN_CONFIDENCE,
+                ctx.seed() ^ SELECTION).select(ctx.dataset(), ctx.clean(), ctx.recorder().rows());
+        if (picks.isEmpty()) {
+            return;
+        }
+        Images images = load(ctx, picks);
+        int[] labels = picks.stream().mapToInt(p -> p.sample().label()).toArray();
+        int[] targets = picks.stream().mapToInt(p -> settings.target() == Target.TRUE
+                ? p.sample().label() : ctx.clean().predictions()[p.sample().index()]).toArray();
+
+        List<AttributionMethod> methods = settings.methods().create(ctx.batchSize(), ctx.seed() ^ NOISE);
+        Map<AttributionMethod, Attributions> maps = new LinkedHashMap<>();
+        for (AttributionMethod method : methods) {
+            Progress.Task task = ctx.progress().start("explain: " + method.title(), images.count());
+            long start = System.nanoTime();
+            maps.put(method, method.attribute(model, images, targets));
+            double s = (System.nanoTime() - start) / 1e9;
+            task.advance(images.count());
+            task.finish(String.format(Locale.ROOT, "explain %s: %d images, %.1f images/s", method.id(), images.count(),
+                    images.count() / Math.max(s, 1e-9)));
+        }
+
+        Progress.Task checks = ctx.progress().start("explain: quality checks", (long) images.count() * methods.size());
+        DeletionInsertion deletion = new DeletionInsertion(settings.deletionSteps(), ctx.batchSize());
+        DeletionInsertion.Curves random = deletion.run(model, images, targets, randomOrders(images, ctx.seed() ^ ORDER));
+        List<Variant> variants = settings.variants(ctx.batchSize());
+        List<Images> changed = new ArrayList<>();
+        for (Variant v : variants) {
+            changed.add(AttributionDrift.change(model, v, images, labels));
+        }
+        int[] sanityImages = spreadOverClasses(picks, settings.randomizationImages());
+        Images sanitySubset = images.select(sanityImages);
+        int[] sanityTargets = java.util.Arrays.stream(sanityImages).map(i -> targets[i]).toArray();
+        List<MethodResult> results = new ArrayList<>();
+        for (AttributionMethod method : methods) {
+            Attributions a = maps.get(method);
+            DeletionInsertion.Curves curves = deletion.run(model, images, targets, attributionOrders(a));
+            RandomizationCheck.Result randomization = null;
+            if (sanityImages.length > 0 && model instanceof TorchScriptClassifier torchScript) {
+                randomization = new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
+                        .run(torchScript, method, sanitySubset, sanityTargets, a.select(sanityImages));
+            }
+            List<AttributionDrift.Result> drift = new ArrayList<>();
+            for (int v = 0; v < variants.size(); v++) {
+                drift.add(AttributionDrift.run(model, method, variants.get(v), changed.get(v), targets, a));
+            }
+            results.add(new MethodResult(method, a, curves, randomization, drift));
+            checks.advance(images.count());
+        }
+        checks.finish("explain: quality checks done");
+        new ExplainReport(ctx, settings, picks, images, targets, random, results, variants).record();
+    }
+
+    private static Images load(AuditContext ctx, List<ImageSelection.Pick> picks) {
+        List<Sample> samples = picks.stream().map(ImageSelection.Pick::sample).toList();
+        float[] pixels = new float[samples.size() * ctx.classifier().inputSpec().pixelsPerImage()];
+        int filled = 0;
+        try (BatchStream stream = new BatchStream(samples, ctx.classifier().inputSpec(), Math.max(1, ctx.batchSize()))) {
+            for (Batch batch : stream) {
+                if (batch.size() != batch.attempted()) {
+                    throw new IllegalStateException("an image read by the clean pass could not be read again");
+                }
+                System.arraycopy(batch.pixels(), 0, pixels, filled, batch.pixels().length);
+                filled += batch.pixels().length;
+            }
+        }
+        return new Images(ctx.classifier().inputSpec(), samples.size(), pixels);
+    }
+
+    /** Pixels by decreasing signed attribution Σ_c a_c: the evidence for the target class goes first. */
+    static int[][] attributionOrders(Attributions a) {
+        int[][] orders = new int[a.count()][];
+        for (int i = 0; i < a.count(); i++) {
+            orders[i] = DeletionInsertion.order(ChannelAggregation.SUM.pixels(a, i));
+        }
+        return orders;
+    }
+
+    private static int[][] randomOrders(Images images, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int plane = images.spec().height() * images.spec().width();
+        int[][] orders = new int[images.count()][];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = DeletionInsertion.randomOrder(plane, random.split());
+        }
+        return orders;
+    }
+
+    /** Up to {@code count} positions of the selection, the first image of every class, then the second, ... */
+    static int[] spreadOverClasses(List<ImageSelection.Pick> picks, int count) {
+        Map<Integer, Integer> seen = new LinkedHashMap<>();
+        List<int[]> rankAndPosition = new ArrayList<>();
+        for (int i = 0; i < picks.size(); i++) {
+            int rank = seen.merge(picks.get(i).sample().label(), 1, Integer::sum);
+            rankAndPosition.add(new int[] {rank, i});
+        }
+        return rankAndPosition.stream()
+                .sorted((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]))
+                .limit(count).mapToInt(r -> r[1]).sorted().toArray();
+    }
+}

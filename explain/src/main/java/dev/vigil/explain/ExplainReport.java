@@ -1,0 +1,347 @@
+package dev.vigil.explain;
+
+import dev.vigil.core.audit.AuditContext;
+import dev.vigil.core.result.Chart;
+import dev.vigil.core.result.ChartSeries;
+import dev.vigil.core.result.DataTable;
+import dev.vigil.core.result.Figure;
+import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Format;
+import dev.vigil.core.result.Metric;
+import dev.vigil.core.result.SampleRow;
+import dev.vigil.core.result.Section;
+import dev.vigil.explain.heatmap.Heatmaps;
+import dev.vigil.explain.method.Completeness;
+import dev.vigil.explain.method.Images;
+import dev.vigil.explain.quality.AttributionDrift;
+import dev.vigil.explain.quality.DeletionInsertion;
+import dev.vigil.explain.quality.RankCorrelation;
+import dev.vigil.explain.quality.Variant;
+import dev.vigil.explain.select.ImageSelection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the explanation probe's results into metrics, per-image rows, findings, heatmaps and a report section. */
+final class ExplainReport {
+    private final AuditContext ctx;
+    private final ExplainSettings settings;
+    private final List<ImageSelection.Pick> picks;
+    private final Images images;
+    private final int[] targets;
+    private final DeletionInsertion.Curves random;
+    private final List<MethodResult> results;
+    private final List<Variant> variants;
+
+    ExplainReport(AuditContext ctx, ExplainSettings settings, List<ImageSelection.Pick> picks, Images images, int[] targets,
+                  DeletionInsertion.Curves random, List<MethodResult> results, List<Variant> variants) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.picks = picks;
+        this.images = images;
+        this.targets = targets;
+        this.random = random;
+        this.results = results;
+        this.variants = variants;
+    }
+
+    void record() throws IOException {
+        metricsAndFindings();
+        ctx.recorder().rows(rows());
+        ctx.recorder().section(new Section(ExplainProbe.ID, "Explanations", summary(), settings(), tables(), charts(), figures()));
+    }
+
+    private static String name(MethodResult r) {
+        return "explain." + r.method().id();
+    }
+
+    private void metricsAndFindings() {
+        int n = images.count();
+        for (MethodResult r : results) {
+            Completeness c = r.maps().completeness();
+            if (c != null && r.method().id().equals("ig")) {
+                double relative = 0;
+                double absolute = 0;
+                int flagged = 0;
+                for (int i = 0; i < n; i++) {
+                    relative += c.relativeGap(i) / n;
+                    absolute += c.absoluteGap(i) / n;
+                    flagged += c.flagged(i) ? 1 : 0;
+                }
+                ctx.recorder().metric(Metric.of("explain.ig.completeness_gap", relative, n,
+                        "mean over images of |Σ attributions − (f_c(x) − f_c(x'))| / |f_c(x) − f_c(x')| of Integrated Gradients"));
+                ctx.recorder().metric(Metric.of("explain.ig.completeness_gap_abs", absolute, n,
+                        "mean over images of |Σ attributions − (f_c(x) − f_c(x'))| of Integrated Gradients, in logits"));
+                ctx.recorder().metric(Metric.proportion("explain.ig.completeness_flagged", flagged, n,
+                        "share of images whose Integrated Gradients completeness gap is above 5%"));
+                if (flagged > 0) {
+                    ctx.recorder().finding(Finding.warning("explain-ig-completeness",
+                            "Integrated Gradients does not add up on " + flagged + " of " + n + " images",
+                            "On " + flagged + " of " + n + " explained images the attributions miss f_c(x) − f_c(x') by more than 5% ("
+                                    + settings.methods().igSteps() + " steps, " + settings.methods().igRule().option() + " rule), so the path integral"
+                                    + " is not resolved; raise --ig-steps or use --ig-rule gauss-legendre."));
+                }
+            }
+            double deletion = r.curves().meanDeletionAuc();
+            ctx.recorder().metric(Metric.of(name(r) + ".deletion_auc", deletion, n,
+                    "mean area under the target-class probability as pixels are deleted in " + r.method().title()
+                            + " order (lower is better)"));
+            ctx.recorder().metric(Metric.of(name(r) + ".insertion_auc", r.curves().meanInsertionAuc(), n,
+                    "mean area under the target-class probability as pixels are inserted on a blurred image in "
+                            + r.method().title() + " order (higher is better)"));
+            if (!(deletion < random.meanDeletionAuc())) {
+                ctx.recorder().finding(Finding.warning("explain-deletion-" + r.method().id(),
+                        r.method().title() + " does not beat a random pixel order",
+                        "Deleting pixels in " + r.method().title() + " order lowers the target probability no faster than a random order"
+                                + " (deletion AUC " + Format.number(deletion, 4) + " vs " + Format.number(random.meanDeletionAuc(), 4)
+                                + "), so its maps do not point at what the model uses."));
+            }
+            if (r.randomization() != null) {
+                double full = r.randomization().fullyRandomized();
+                ctx.recorder().metric(Metric.of(name(r) + ".randomization.spearman", full,
+                        RankCorrelation.countDefined(r.randomization().correlation()[r.randomization().layers().size() - 1]),
+                        "mean Spearman correlation of " + r.method().title() + " maps between the trained model and the model with every layer randomized"));
+                ctx.recorder().metric(Metric.of(name(r) + ".randomization.output_layer.spearman", r.randomization().mean(0),
+                        RankCorrelation.countDefined(r.randomization().correlation()[0]),
+                        "mean Spearman correlation of " + r.method().title() + " maps between the trained model and the model with its output layer randomized"));
+                if (r.randomization().insensitive(settings.randomizationThreshold())) {
+                    ctx.recorder().finding(Finding.warning("explain-randomization-" + r.method().id(),
+                            r.method().title() + " is insensitive to the model's weights",
+                            r.method().title() + " maps keep a rank correlation of " + Format.number(full, 2)
+                                    + " with the trained model's maps after every layer is randomized (threshold "
+                                    + Format.number(settings.randomizationThreshold(), 2) + "): they show the image more than the model."));
+                }
+            }
+            for (AttributionDrift.Result d : r.drift()) {
+                ctx.recorder().metric(Metric.of(name(r) + ".drift." + d.variant().id() + ".spearman", d.mean(),
+                        RankCorrelation.countDefined(d.correlation()),
+                        "mean Spearman correlation between the " + r.method().title() + " map of an image and of the image "
+                                + d.variant().title()));
+            }
+        }
+        List<String> blank = results.stream().filter(r -> allZero(r.maps().values())).map(r -> r.method().title()).toList();
+        if (!blank.isEmpty()) {
+            ctx.recorder().finding(Finding.warning("explain-zero-attributions", String.join(", ", blank) + " found nothing to attribute",
+                    String.join(", ", blank) + " gave all-zero maps on every explained image: the model's input gradient is zero"
+                            + " (gradient masking, e.g. quantized or thresholded inputs), so gradient explanations show nothing and"
+                            + " gradient attacks understate the risk; occlusion, which needs no gradient, can still explain the model."));
+        }
+        ctx.recorder().metric(Metric.of("explain.random_order.deletion_auc", random.meanDeletionAuc(), n,
+                "mean deletion AUC for a seeded random pixel order: the chance level of the deletion AUCs"));
+        ctx.recorder().metric(Metric.of("explain.random_order.insertion_auc", random.meanInsertionAuc(), n,
+                "mean insertion AUC for a seeded random pixel order: the chance level of the insertion AUCs"));
+    }
+
+    private List<SampleRow> rows() {
+        List<SampleRow> rows = new ArrayList<>();
+        for (MethodResult r : results) {
+            Completeness c = r.maps().completeness();
+            for (int i = 0; i < images.count(); i++) {
+                ImageSelection.Pick p = picks.get(i);
+                int index = p.sample().index();
+                Map<String, String> extra = new LinkedHashMap<>();
+                extra.put("reason", p.describe());
+                extra.put("target", ctx.className(targets[i]));
+                extra.put("deletion_auc", number(r.curves().deletionAuc(i)));
+                extra.put("insertion_auc", number(r.curves().insertionAuc(i)));
+                extra.put("random_deletion_auc", number(random.deletionAuc(i)));
+                if (c != null) {
+                    extra.put("completeness_gap", number(c.relativeGap(i)));
+                    extra.put("completeness_gap_abs", number(c.absoluteGap(i)));
+                }
+                for (AttributionDrift.Result d : r.drift()) {
+                    extra.put("drift." + d.variant().id() + ".spearman", number(d.correlation()[i]));
+                }
+                int prediction = ctx.clean().predictions()[index];
+                rows.add(new SampleRow(p.sample().id(), name(r), "target=" + ctx.className(targets[i]),
+                        ctx.className(p.sample().label()), ctx.className(prediction), ctx.clean().confidence()[index],
+                        ctx.clean().correct(index), extra));
+            }
+        }
+        return rows;
+    }
+
+    private String summary() {
+        return "Each selected image is explained by " + String.join(", ", results.stream().map(r -> r.method().title()).toList())
+                + ": which input pixels drive the model's score for the " + (settings.target() == Target.TRUE ? "true" : "predicted")
+                + " class. Up to " + settings.perClass() + " images per class are chosen: correct with high confidence,"
+                + " misclassified, and correct but flipped by an earlier attack or drift probe. The explanations are then checked:"
+                + " deleting pixels in attribution order should lower the class probability faster than a random order (deletion AUC),"
+                + " revealing them on a blurred image should raise it faster (insertion AUC); maps should change when the model's"
+                + " weights are randomized layer by layer (a correlation above " + Format.number(settings.randomizationThreshold(), 1)
+                + " means a map shows the image more than the model); and attribution drift shows how much a map changes when the"
+                + " image is rotated, made gray or perturbed by FGSM.";
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("methods", String.join(", ", results.stream().map(r -> r.method().id()).toList()));
+        s.put("images", images.count() + " (" + settings.perClass() + " per class at most)");
+        s.put("target class", settings.target().option());
+        MethodSettings m = settings.methods();
+        s.put("Integrated Gradients", m.igSteps() + " steps, " + m.igRule().option() + " rule, " + m.igBaseline().option() + " baseline");
+        s.put("SmoothGrad", m.smoothGradSamples() + " samples, σ = " + Format.number(m.smoothGradNoise(), 2) + " × value range");
+        s.put("occlusion", (m.occlusionPatch() == 0 ? "patch 1/8 of the smaller side" : "patch " + m.occlusionPatch() + " px")
+                + ", stride " + (m.occlusionStride() == 0 ? "half the patch" : m.occlusionStride() + " px")
+                + ", filled with the " + m.igBaseline().option() + " baseline");
+        s.put("deletion / insertion", settings.deletionSteps() + " steps; deleted pixels become black; insertion starts from the image blurred");
+        s.put("randomization check", settings.randomizationImages() == 0 ? "off"
+                : results.stream().anyMatch(r -> r.randomization() != null)
+                ? "cascading from the output on " + results.stream().filter(r -> r.randomization() != null).findFirst().orElseThrow()
+                        .randomization().correlation()[0].length + " images; flag above " + Format.number(settings.randomizationThreshold(), 2)
+                : "not available for this model");
+        s.put("attribution drift", variants.isEmpty() ? "off" : String.join(", ", variants.stream().map(Variant::title).toList()));
+        s.put("heatmaps", Heatmaps.scaleRule(settings.heatmapChannels()));
+        return s;
+    }
+
+    private List<DataTable> tables() {
+        List<DataTable> tables = new ArrayList<>();
+        List<List<String>> selected = new ArrayList<>();
+        for (int i = 0; i < picks.size(); i++) {
+            ImageSelection.Pick p = picks.get(i);
+            int index = p.sample().index();
+            selected.add(List.of(p.sample().id(), ctx.className(p.sample().label()),
+                    ctx.className(ctx.clean().predictions()[index]) + " (" + Format.number(ctx.clean().confidence()[index], 3) + ")",
+                    ctx.className(targets[i]), p.describe()));
+        }
+        tables.add(new DataTable("Explained images", List.of("sample", "class", "clean prediction (confidence)", "explained class", "chosen as"), selected));
+
+        List<String> columns = new ArrayList<>(List.of("method", "deletion AUC (random " + Format.number(random.meanDeletionAuc(), 4) + ")",
+                "insertion AUC (random " + Format.number(random.meanInsertionAuc(), 4) + ")", "randomization ρ (all layers)"));
+        variants.forEach(v -> columns.add("drift ρ, " + v.title()));
+        List<List<String>> quality = new ArrayList<>();
+        for (MethodResult r : results) {
+            List<String> row = new ArrayList<>(List.of(r.method().title(), Format.number(r.curves().meanDeletionAuc(), 4), Format.number(r.curves().meanInsertionAuc(), 4),
+                    r.randomization() == null ? "n/a" : Format.number(r.randomization().fullyRandomized(), 3)));
+            r.drift().forEach(d -> row.add(Format.number(d.mean(), 3)));
+            quality.add(row);
+        }
+        tables.add(new DataTable("Quality of the explanations", columns, quality));
+
+        results.stream().filter(r -> r.method().id().equals("ig") && r.maps().completeness() != null).findFirst().ifPresent(r -> {
+            Completeness c = r.maps().completeness();
+            List<List<String>> gaps = new ArrayList<>();
+            for (int i = 0; i < images.count(); i++) {
+                gaps.add(List.of(picks.get(i).sample().id(), ctx.className(targets[i]), Format.number(c.outputDifference()[i], 4),
+                        Format.number(c.attributionSum()[i], 4), Format.number(c.absoluteGap(i), 5), Format.percent(c.relativeGap(i)),
+                        c.flagged(i) ? "above 5%" : "ok"));
+            }
+            tables.add(new DataTable("Integrated Gradients completeness", List.of("sample", "explained class", "f_c(x) − f_c(x')",
+                    "Σ attributions", "|gap|", "relative gap", "check"), gaps));
+        });
+
+        List<MethodResult> randomized = results.stream().filter(r -> r.randomization() != null).toList();
+        if (!randomized.isEmpty()) {
+            List<String> layers = randomized.get(0).randomization().layers();
+            List<String> cols = new ArrayList<>(List.of("step", "also randomized"));
+            randomized.forEach(r -> cols.add(r.method().title()));
+            List<List<String>> steps = new ArrayList<>();
+            for (int k = 0; k < layers.size(); k++) {
+                List<String> row = new ArrayList<>(List.of(String.valueOf(k + 1), layers.get(k)));
+                for (MethodResult r : randomized) {
+                    row.add(Format.number(r.randomization().mean(k), 3));
+                }
+                steps.add(row);
+            }
+            tables.add(new DataTable("Model randomization, cascading from the output: mean Spearman ρ with the trained model's maps", cols, steps));
+        }
+        return tables;
+    }
+
+    private List<Chart> charts() {
+        List<Chart> charts = new ArrayList<>();
+        List<String> fractions = new ArrayList<>();
+        for (int k = 0; k <= settings.deletionSteps(); k++) {
+            double share = 100.0 * k / settings.deletionSteps();
+            fractions.add(String.format(Locale.ROOT, settings.deletionSteps() <= 100 ? "%.0f%%" : "%.1f%%", share));
+        }
+        List<ChartSeries> deletion = new ArrayList<>();
+        List<ChartSeries> insertion = new ArrayList<>();
+        for (MethodResult r : results) {
+            deletion.add(new ChartSeries(r.method().title(), list(DeletionInsertion.Curves.mean(r.curves().deletion())), null, null));
+            insertion.add(new ChartSeries(r.method().title(), list(DeletionInsertion.Curves.mean(r.curves().insertion())), null, null));
+        }
+        deletion.add(new ChartSeries("random order", list(DeletionInsertion.Curves.mean(random.deletion())), null, null));
+        insertion.add(new ChartSeries("random order", list(DeletionInsertion.Curves.mean(random.insertion())), null, null));
+        charts.add(new Chart("Deletion: probability of the explained class as pixels are removed", "line", "pixels removed",
+                "mean probability", fractions, deletion));
+        charts.add(new Chart("Insertion: probability of the explained class as pixels are revealed on a blurred image", "line",
+                "pixels revealed", "mean probability", fractions, insertion));
+        List<MethodResult> randomized = results.stream().filter(r -> r.randomization() != null).toList();
+        if (!randomized.isEmpty()) {
+            List<String> layers = randomized.get(0).randomization().layers();
+            List<ChartSeries> series = new ArrayList<>();
+            for (MethodResult r : randomized) {
+                List<Double> y = new ArrayList<>();
+                for (int k = 0; k < layers.size(); k++) {
+                    y.add(r.randomization().mean(k));
+                }
+                series.add(new ChartSeries(r.method().title(), y, null, null));
+            }
+            charts.add(new Chart("Model randomization: rank correlation with the trained model's maps", "line",
+                    "layers randomized, from the output (cumulative)", "mean Spearman ρ", layers, series));
+        }
+        if (!variants.isEmpty()) {
+            List<ChartSeries> series = new ArrayList<>();
+            for (MethodResult r : results) {
+                series.add(new ChartSeries(r.method().title(), r.drift().stream().map(AttributionDrift.Result::mean).toList(), null, null));
+            }
+            charts.add(new Chart("Attribution drift: rank correlation between the maps of an image and its changed version", "bar",
+                    "change", "mean Spearman ρ", variants.stream().map(Variant::title).toList(), series));
+        }
+        return charts;
+    }
+
+    private List<Figure> figures() throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        Path folder = ctx.outputDir().resolve("images").resolve(ExplainProbe.ID);
+        Files.createDirectories(folder);
+        String columns = "original" + (variants.isEmpty() ? "" : " | " + String.join(" | ", variants.stream().map(Variant::title).toList()));
+        for (int i = 0; i < images.count(); i++) {
+            ImageSelection.Pick p = picks.get(i);
+            String group = p.sample().id() + " · " + ctx.className(p.sample().label()) + " · " + p.describe();
+            for (MethodResult r : results) {
+                List<Heatmaps.Tile> tiles = new ArrayList<>();
+                tiles.add(new Heatmaps.Tile(images.image(i), r.maps().map(i)));
+                for (AttributionDrift.Result d : r.drift()) {
+                    tiles.add(new Heatmaps.Tile(d.images().image(i), d.maps().map(i)));
+                }
+                Heatmaps.Row row = Heatmaps.row(tiles, images.spec(), settings.heatmapChannels());
+                String file = String.format(Locale.ROOT, "%03d-%s.png", i + 1, r.method().id());
+                Files.write(folder.resolve(file), row.png());
+                figures.add(new Figure(group, "images/" + ExplainProbe.ID + "/" + file,
+                        r.method().title() + " of class " + ctx.className(targets[i]) + ": " + columns + ". "
+                                + Heatmaps.scaleCaption(settings.heatmapChannels(), row.scaleTop()),
+                        r.method().title() + " heatmaps of " + p.sample().id() + " explaining class " + ctx.className(targets[i])));
+            }
+        }
+        return figures;
+    }
+
+    private static boolean allZero(float[] values) {
+        for (float v : values) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static List<Double> list(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+}

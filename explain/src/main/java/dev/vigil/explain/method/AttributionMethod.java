@@ -1,0 +1,19 @@
+package dev.vigil.explain.method;
+
+import dev.vigil.core.model.Classifier;
+
+/**
+ * One attribution method: explains, for each image, the model's score for a target class as one value
+ * per input pixel value. Implementations are immutable; their knobs are constructor parameters with
+ * documented defaults.
+ */
+public interface AttributionMethod {
+    /** Short identifier used in metric names and options, e.g. "saliency", "ig". */
+    String id();
+
+    /** A readable name for the report, e.g. "Integrated Gradients". */
+    String title();
+
+    /** One map per image for {@code targets[i]}, the class whose logit image i's map explains. */
+    Attributions attribute(Classifier model, Images images, int[] targets);
+}

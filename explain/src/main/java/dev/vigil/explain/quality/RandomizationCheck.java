@@ -1,0 +1,142 @@
+package dev.vigil.explain.quality;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.explain.method.AttributionMethod;
+import dev.vigil.explain.method.Attributions;
+import dev.vigil.explain.method.ChannelAggregation;
+import dev.vigil.explain.method.Images;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The model-randomization sanity check (Adebayo et al. 2018), cascading: the model's layers are
+ * randomized one more at a time from the output end, and after each step the maps are recomputed and
+ * compared with the trained model's maps by Spearman rank correlation of the per-pixel Σ_c|a_c|. A
+ * method whose maps stay similar when nothing the model learned is left does not explain the model.
+ *
+ * <p>Each run works on a fresh copy of the TorchScript model loaded from its file
+ * ({@link TorchScriptClassifier#reload()}), so the audited model is never changed. Layers are the
+ * module's parameter tensors grouped by owning module (the name up to its last dot), in reverse
+ * definition order; a deep model's layers are dealt into at most {@code maxSteps} consecutive groups
+ * of nearly equal size, one group per step, so the check costs at most {@code maxSteps} recomputations.
+ * A layer is randomized by a seeded permutation of each of its tensors' own values:
+ * the layer keeps the scale and sign of its weights (activations stay in range) but loses what
+ * training arranged. Buffers (BatchNorm running statistics) are left as they are.
+ *
+ * @param threshold a mean correlation above this after the full cascade flags the method (default 0.5)
+ * @param maxSteps  the most cascade steps (default 8)
+ * @param seed      seed of the permutations
+ */
+public record RandomizationCheck(double threshold, int maxSteps, long seed) {
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final int DEFAULT_MAX_STEPS = 8;
+
+    /**
+     * Correlations of one method: {@code correlation[step][image]}, step k having randomized the layer
+     * groups 0..k; {@code layers} names each step's group ("fc", or "layer3.b2 … layer3.c1" for several).
+     */
+    public record Result(String method, List<String> layers, double[][] correlation) {
+        public double mean(int step) {
+            return RankCorrelation.meanDefined(correlation[step]);
+        }
+
+        /** The mean correlation once every layer is random. */
+        public double fullyRandomized() {
+            return layers.isEmpty() ? Double.NaN : mean(layers.size() - 1);
+        }
+
+        public boolean insensitive(double threshold) {
+            return fullyRandomized() > threshold;
+        }
+    }
+
+    public RandomizationCheck {
+        if (!(threshold >= -1 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be a correlation in [-1, 1], not " + threshold);
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("at least one step, not " + maxSteps);
+        }
+    }
+
+    public Result run(TorchScriptClassifier audited, AttributionMethod method, Images images, int[] targets,
+                      Attributions original) {
+        try (TorchScriptClassifier copy = audited.reload()) {
+            Map<String, List<Parameter>> layers = steps(layersFromOutputEnd(copy), maxSteps);
+            double[][] correlation = new double[layers.size()][];
+            SplittableRandom random = new SplittableRandom(seed);
+            int step = 0;
+            for (List<Parameter> layer : layers.values()) {
+                for (Parameter p : layer) {
+                    permute(p.getArray(), random.split());
+                }
+                Attributions randomized = method.attribute(copy, images, targets);
+                correlation[step++] = correlations(original, randomized);
+            }
+            return new Result(method.id(), List.copyOf(layers.keySet()), correlation);
+        }
+    }
+
+    /** Parameters grouped by owning module, the module defined last first. */
+    static Map<String, List<Parameter>> layersFromOutputEnd(TorchScriptClassifier model) {
+        Map<String, List<Parameter>> inOrder = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : model.parameters()) {
+            String name = p.getKey();
+            int dot = name.lastIndexOf('.');
+            inOrder.computeIfAbsent(dot < 0 ? name : name.substring(0, dot), k -> new ArrayList<>()).add(p.getValue());
+        }
+        List<String> names = new ArrayList<>(inOrder.keySet());
+        Map<String, List<Parameter>> reversed = new LinkedHashMap<>();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            reversed.put(names.get(i), inOrder.get(names.get(i)));
+        }
+        return reversed;
+    }
+
+    /** Consecutive layers dealt into at most {@code max} groups whose sizes differ by at most one. */
+    static Map<String, List<Parameter>> steps(Map<String, List<Parameter>> layers, int max) {
+        if (layers.size() <= max) {
+            return layers;
+        }
+        List<String> names = new ArrayList<>(layers.keySet());
+        Map<String, List<Parameter>> out = new LinkedHashMap<>();
+        int start = 0;
+        for (int g = 0; g < max; g++) {
+            int end = (int) ((long) layers.size() * (g + 1) / max);
+            List<Parameter> group = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                group.addAll(layers.get(names.get(i)));
+            }
+            out.put(end - start == 1 ? names.get(start) : names.get(start) + " … " + names.get(end - 1), group);
+            start = end;
+        }
+        return out;
+    }
+
+    /** Overwrites the tensor in place with a random permutation of its own values. */
+    static void permute(NDArray tensor, SplittableRandom random) {
+        float[] v = tensor.toFloatArray();
+        for (int j = v.length - 1; j > 0; j--) {
+            int k = random.nextInt(j + 1);
+            float t = v[j];
+            v[j] = v[k];
+            v[k] = t;
+        }
+        tensor.set(FloatBuffer.wrap(v));
+    }
+
+    static double[] correlations(Attributions a, Attributions b) {
+        double[] out = new double[a.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = RankCorrelation.spearman(ChannelAggregation.SUM_ABS.pixels(a, i), ChannelAggregation.SUM_ABS.pixels(b, i));
+        }
+        return out;
+    }
+}
