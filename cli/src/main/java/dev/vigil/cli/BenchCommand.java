@@ -78,9 +78,11 @@ final class BenchCommand implements Callable<Integer> {
             List<Batch> decoded = decodeAll(dataset, spec);
             long[] chw = {spec.channels(), spec.height(), spec.width()};
             CleanEvaluation.Result clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder());
-            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw)) {
+            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw);
+                 EngineFloor igFloor = new EngineFloor(model.model, classifier.device(), model.normalization(),
+                         BenchStages.igPathBatches(decoded, spec.pixelsPerImage(), batchSize), chw)) {
                 BenchStages stages = new BenchStages(classifier, dataset, clean.outcome(), batchSize, floor, scratch);
-                for (BenchStage stage : stages.all()) {
+                for (BenchStage stage : stages.all(igFloor)) {
                     log.println("bench: " + stage.name() + " ...");
                     results.add(measure(stage));
                 }
@@ -92,8 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 "1/255,2/255,4/255,8/255", 32, 50, 10, log);
         List<StageResult> withPeer = new ArrayList<>();
         for (StageResult r : results) {
-            String key = BenchStages.peerKey(r.stage());
-            JsonNode seconds = peerOut == null || key == null ? null : peerOut.get(key + "_seconds");
+            JsonNode seconds = peerOut == null || r.peerKey() == null ? null : peerOut.get(r.peerKey() + "_seconds");
             withPeer.add(r.withPeer(seconds == null ? null : seconds.asDouble()));
         }
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + threads + " PyTorch threads, "
@@ -131,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
         double vigil = (System.nanoTime() - start) / 1e9;
         stage.floor().seconds();
         double floorSeconds = stage.floor().seconds();
-        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, null, ProcessMemory.residentMb());
+        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, stage.peerKey(), null,
+                ProcessMemory.residentMb());
     }
 }

@@ -40,6 +40,6 @@ final class FullAuditStage {
         return new StageResult("full default audit", outcome.results().dataset().samplesRead(),
                 String.format(java.util.Locale.ROOT, "%.1f fwd+bwd + %.1f fwd per image (counted)",
                         (double) bwd / outcome.results().dataset().samplesRead(), (double) fwd / outcome.results().dataset().samplesRead()),
-                seconds, floorSeconds, null, ProcessMemory.residentMb());
+                seconds, floorSeconds, null, null, ProcessMemory.residentMb());
     }
 }

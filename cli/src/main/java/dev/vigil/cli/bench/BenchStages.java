@@ -1,5 +1,10 @@
 package dev.vigil.cli.bench;
 
+import dev.vigil.attacks.adversarial.AdversarialPlan;
+import dev.vigil.attacks.adversarial.AdversarialProbe;
+import dev.vigil.attacks.adversarial.Epsilon;
+import dev.vigil.attacks.adversarial.Norm;
+import dev.vigil.attacks.adversarial.PgdSettings;
 import dev.vigil.attacks.drift.DriftConfig;
 import dev.vigil.attacks.drift.DriftFamily;
 import dev.vigil.attacks.drift.DriftProbe;
@@ -7,10 +12,17 @@ import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.Progress;
+import dev.vigil.core.data.Batch;
+import dev.vigil.core.data.BatchStream;
 import dev.vigil.core.data.Dataset;
+import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.explain.method.Baseline;
+import dev.vigil.explain.method.Images;
+import dev.vigil.explain.method.IntegratedGradients;
+import dev.vigil.explain.method.QuadratureRule;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,23 +45,60 @@ public final class BenchStages {
         this.scratch = scratch;
     }
 
-    /** The peer script's key for a stage's seconds, or null when the peer has no such stage. */
-    public static String peerKey(String stage) {
-        return switch (stage) {
-            case "clean" -> "clean";
-            default -> null;
-        };
-    }
+    private static final int IG_IMAGES = 32;
+    private static final int IG_STEPS = 50;
 
-    public List<BenchStage> all() {
+    /** The per-probe stages; {@code igFloor} runs the same image-gradients as IG-50 on 32 images, in batches. */
+    public List<BenchStage> all(EngineFloor igFloor) {
         int n = dataset.samples().size();
         int angles = DriftConfig.DEFAULT_ANGLES.size();
+        int eps = AdversarialPlan.DEFAULT_LINF.size();
+        List<Epsilon> largest = List.of(AdversarialPlan.DEFAULT_LINF.get(eps - 1));
+        AdversarialPlan fgsm = new AdversarialPlan(true, false, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
+                AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none");
+        AdversarialPlan pgd = new AdversarialPlan(false, true, List.of(Norm.LINF), largest, AdversarialPlan.DEFAULT_L2,
+                PgdSettings.DEFAULT, "none");
+        int steps = PgdSettings.DEFAULT.steps();
         return List.of(
                 new BenchStage("clean", n, BenchStage.passes(0, 1), () -> floor.seconds(1, 0), "clean",
                         () -> CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder())),
+                new BenchStage("FGSM sweep (4 L∞ ε)", n, BenchStage.passes(1, eps), () -> floor.seconds(eps, 1), "fgsm_sweep",
+                        () -> runProbe(new AdversarialProbe(fgsm))),
+                new BenchStage("PGD-10 L∞ at ε = 8/255", n, BenchStage.passes(steps, 1), () -> floor.seconds(1, steps), "pgd",
+                        () -> runProbe(new AdversarialProbe(pgd))),
+                new BenchStage("IG-50 on 32 images", IG_IMAGES, IG_STEPS + " fwd+bwd + 2 fwd per image, batched", () -> igFloor.seconds(2, 1), "ig",
+                        this::integratedGradients),
                 new BenchStage("rotation sweep (" + angles + " angles)", n, BenchStage.passes(0, angles),
                         () -> floor.seconds(angles, 0), null,
                         () -> runProbe(new DriftProbe(DriftConfig.defaults().withFamilies(EnumSet.of(DriftFamily.ROTATION))))));
+    }
+
+    /** The peer's IG: midpoint rule, 50 steps, black baseline, the true class, the first 32 images. */
+    private void integratedGradients() {
+        List<Sample> first = dataset.samples().subList(0, Math.min(IG_IMAGES, dataset.samples().size()));
+        try (BatchStream stream = new BatchStream(first, classifier.inputSpec(), IG_IMAGES)) {
+            for (Batch b : stream) {
+                new IntegratedGradients(IG_STEPS, QuadratureRule.MIDPOINT, Baseline.BLACK, batchSize, 0)
+                        .attribute(classifier, new Images(classifier.inputSpec(), b.size(), b.pixels()), b.labels());
+            }
+        }
+    }
+
+    /** Batches that hold IG's path points: each of the first 32 images 50 times, {@code batchSize} at a time. */
+    public static List<Batch> igPathBatches(List<Batch> decoded, int pixelsPerImage, int batchSize) {
+        Batch first = decoded.get(0);
+        int images = Math.min(IG_IMAGES, first.size());
+        int total = images * IG_STEPS;
+        List<Batch> out = new java.util.ArrayList<>();
+        for (int start = 0; start < total; start += batchSize) {
+            int size = Math.min(batchSize, total - start);
+            float[] pixels = new float[size * pixelsPerImage];
+            for (int k = 0; k < size; k++) {
+                System.arraycopy(first.pixels(), ((start + k) % images) * pixelsPerImage, pixels, k * pixelsPerImage, pixelsPerImage);
+            }
+            out.add(new Batch(first.samples().subList(0, 1), pixels, new int[size], size));
+        }
+        return out;
     }
 
     private void runProbe(Probe probe) throws Exception {

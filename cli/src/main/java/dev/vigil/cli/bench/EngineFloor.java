@@ -39,13 +39,14 @@ public final class EngineFloor implements AutoCloseable {
         manager = model.getNDManager().newSubManager();
         int n = 0;
         for (Batch b : decoded) {
-            NDArray x = manager.create(b.pixels(), new Shape(b.size(), chw[0], chw[1], chw[2]));
+            int count = (int) (b.pixels().length / (chw[0] * chw[1] * chw[2]));
+            NDArray x = manager.create(b.pixels(), new Shape(count, chw[0], chw[1], chw[2]));
             if (!norm.isIdentity()) {
                 Shape c = new Shape(1, chw[0], 1, 1);
                 x = x.sub(manager.create(norm.mean(), c)).div(manager.create(norm.std(), c));
             }
             batches.add(x);
-            n += b.size();
+            n += count;
         }
         images = n;
     }

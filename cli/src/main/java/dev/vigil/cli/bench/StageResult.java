@@ -7,14 +7,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param images      images the stage processes (the stage's unit of work)
  * @param passes      what the floor ran per batch, e.g. "1 fwd+bwd + 4 fwd"
+ * @param peerKey     the peer script's name for the same work, or null
  * @param peerSeconds null when the peer has no such stage or did not run
  * @param residentMbAfter the process's resident memory after the stage, MiB
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageResult(String stage, int images, String passes, double vigilSeconds, double floorSeconds,
-                          Double peerSeconds, long residentMbAfter) {
+                          String peerKey, Double peerSeconds, long residentMbAfter) {
     public StageResult withPeer(Double seconds) {
-        return new StageResult(stage, images, passes, vigilSeconds, floorSeconds, seconds, residentMbAfter);
+        return new StageResult(stage, images, passes, vigilSeconds, floorSeconds, peerKey, seconds, residentMbAfter);
     }
 
     public double vigilImagesPerSecond() {
