@@ -89,7 +89,7 @@ public final class ExplainProbe implements Probe {
         List<Variant> variants = settings.variants(ctx.batchSize());
         List<Images> changed = new ArrayList<>();
         for (Variant v : variants) {
-            changed.add(AttributionDrift.change(model, v, images, labels));
+            changed.add(v.apply(model, images, labels));
         }
         int[] sanityImages = spreadOverClasses(picks, settings.randomizationImages());
         Images sanitySubset = images.select(sanityImages);
@@ -99,7 +99,7 @@ public final class ExplainProbe implements Probe {
             Attributions a = maps.get(method);
             DeletionInsertion.Curves curves = deletion.run(model, images, targets, attributionOrders(a));
             RandomizationCheck.Result randomization = null;
-            if (sanityImages.length > 0 && model instanceof TorchScriptClassifier torchScript) {
+            if (sanityImages.length > 0 && method.usesGradient() && model instanceof TorchScriptClassifier torchScript) {
                 randomization = new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
                         .run(torchScript, method, sanitySubset, sanityTargets, a.select(sanityImages));
             }
