@@ -72,16 +72,7 @@ public final class ExplainProbe implements Probe {
                 ? p.sample().label() : ctx.clean().predictions()[p.sample().index()]).toArray();
 
         List<AttributionMethod> methods = settings.methods().create(ctx.batchSize(), ctx.seed() ^ NOISE);
-        Map<AttributionMethod, Attributions> maps = new LinkedHashMap<>();
-        for (AttributionMethod method : methods) {
-            Progress.Task task = ctx.progress().start("explain: " + method.title(), images.count());
-            long start = System.nanoTime();
-            maps.put(method, method.attribute(model, images, targets));
-            double s = (System.nanoTime() - start) / 1e9;
-            task.advance(images.count());
-            task.finish(String.format(Locale.ROOT, "explain %s: %d images, %.1f images/s", method.id(), images.count(),
-                    images.count() / Math.max(s, 1e-9)));
-        }
+        Map<AttributionMethod, Attributions> maps = explain(ctx, methods, images, targets);
 
         Progress.Task checks = ctx.progress().start("explain: quality checks", (long) images.count() * methods.size());
         DeletionInsertion deletion = new DeletionInsertion(settings.deletionSteps(), ctx.batchSize());
@@ -89,29 +80,56 @@ public final class ExplainProbe implements Probe {
         List<Variant> variants = settings.variants(ctx.batchSize());
         List<Images> changed = new ArrayList<>();
         for (Variant v : variants) {
-            changed.add(AttributionDrift.change(model, v, images, labels));
+            changed.add(v.apply(model, images, labels));
         }
         int[] sanityImages = spreadOverClasses(picks, settings.randomizationImages());
-        Images sanitySubset = images.select(sanityImages);
-        int[] sanityTargets = java.util.Arrays.stream(sanityImages).map(i -> targets[i]).toArray();
         List<MethodResult> results = new ArrayList<>();
         for (AttributionMethod method : methods) {
             Attributions a = maps.get(method);
-            DeletionInsertion.Curves curves = deletion.run(model, images, targets, attributionOrders(a));
-            RandomizationCheck.Result randomization = null;
-            if (sanityImages.length > 0 && model instanceof TorchScriptClassifier torchScript) {
-                randomization = new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
-                        .run(torchScript, method, sanitySubset, sanityTargets, a.select(sanityImages));
-            }
             List<AttributionDrift.Result> drift = new ArrayList<>();
             for (int v = 0; v < variants.size(); v++) {
                 drift.add(AttributionDrift.run(model, method, variants.get(v), changed.get(v), targets, a));
             }
-            results.add(new MethodResult(method, a, curves, randomization, drift));
+            results.add(new MethodResult(method, a, deletion.run(model, images, targets, attributionOrders(a)),
+                    randomization(ctx, method, images.select(sanityImages), selectTargets(targets, sanityImages), a.select(sanityImages)),
+                    drift));
             checks.advance(images.count());
         }
         checks.finish("explain: quality checks done");
         new ExplainReport(ctx, settings, picks, images, targets, random, results, variants).record();
+    }
+
+    /** Every method's maps of the images, each method's throughput on the progress line (not in the results). */
+    private static Map<AttributionMethod, Attributions> explain(AuditContext ctx, List<AttributionMethod> methods, Images images,
+                                                                int[] targets) {
+        Map<AttributionMethod, Attributions> maps = new LinkedHashMap<>();
+        for (AttributionMethod method : methods) {
+            Progress.Task task = ctx.progress().start("explain: " + method.title(), images.count());
+            long start = System.nanoTime();
+            maps.put(method, method.attribute(ctx.classifier(), images, targets));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            task.advance(images.count());
+            task.finish(String.format(Locale.ROOT, "explain %s: %d images, %.1f images/s", method.id(), images.count(),
+                    images.count() / Math.max(seconds, 1e-9)));
+        }
+        return maps;
+    }
+
+    /**
+     * The randomization check of a gradient method on the given images, or null when it is off, the method
+     * needs no gradient, or the model is not a TorchScript model that can be loaded afresh.
+     */
+    private RandomizationCheck.Result randomization(AuditContext ctx, AttributionMethod method, Images images, int[] targets,
+                                                    Attributions original) {
+        if (images.count() == 0 || !method.usesGradient() || !(ctx.classifier() instanceof TorchScriptClassifier torchScript)) {
+            return null;
+        }
+        return new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
+                .run(torchScript, method, images, targets, original);
+    }
+
+    private static int[] selectTargets(int[] targets, int[] which) {
+        return java.util.Arrays.stream(which).map(i -> targets[i]).toArray();
     }
 
     private static Images load(AuditContext ctx, List<ImageSelection.Pick> picks) {

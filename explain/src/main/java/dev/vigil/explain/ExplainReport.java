@@ -192,7 +192,7 @@ final class ExplainReport {
         s.put("deletion / insertion", settings.deletionSteps() + " steps; deleted pixels become black; insertion starts from the image blurred");
         s.put("randomization check", settings.randomizationImages() == 0 ? "off"
                 : results.stream().anyMatch(r -> r.randomization() != null)
-                ? "cascading from the output on " + results.stream().filter(r -> r.randomization() != null).findFirst().orElseThrow()
+                ? "gradient methods, cascading from the output, on " + results.stream().filter(r -> r.randomization() != null).findFirst().orElseThrow()
                         .randomization().correlation()[0].length + " images; flag above " + Format.number(settings.randomizationThreshold(), 2)
                 : "not available for this model");
         s.put("attribution drift", variants.isEmpty() ? "off" : String.join(", ", variants.stream().map(Variant::title).toList()));

@@ -46,9 +46,10 @@ class ZeroGradientTest {
                 .findFirst().orElseThrow();
         assertTrue(Double.isNaN(saliencyRandomization.value()), "no correlation of constant maps");
         assertEquals(0, saliencyRandomization.count());
-        Metric occlusion = recorder.metrics().stream().filter(m -> m.name().equals("explain.occlusion.randomization.spearman"))
+        Metric occlusion = recorder.metrics().stream().filter(m -> m.name().equals("explain.occlusion.deletion_auc"))
                 .findFirst().orElseThrow();
-        assertTrue(occlusion.count() > 0, "occlusion needs no gradient");
+        assertTrue(!Double.isNaN(occlusion.value()), "occlusion needs no gradient");
+        assertTrue(recorder.findings().stream().noneMatch(f -> f.title().contains("Occlusion found nothing")));
         String json = ResultsJson.mapper().writeValueAsString(recorder.metrics());
         assertTrue(json.contains("\"NaN\""), "undefined values are written as the string NaN, which the gate reads as undefined");
     }

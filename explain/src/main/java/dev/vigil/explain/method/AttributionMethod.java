@@ -14,6 +14,15 @@ public interface AttributionMethod {
     /** A readable name for the report, e.g. "Integrated Gradients". */
     String title();
 
+    /**
+     * Whether the maps come from the model's gradient. The model-randomization check runs only on such
+     * methods: a method built from the model's outputs alone (occlusion) follows any change of the model by
+     * construction, so the check would cost passes and tell nothing.
+     */
+    default boolean usesGradient() {
+        return true;
+    }
+
     /** One map per image for {@code targets[i]}, the class whose logit image i's map explains. */
     Attributions attribute(Classifier model, Images images, int[] targets);
 }

@@ -44,6 +44,11 @@ public record Occlusion(int patch, int stride, Baseline fill, int batchSize, lon
         return "Occlusion";
     }
 
+    @Override
+    public boolean usesGradient() {
+        return false;
+    }
+
     /** The patch side used on images of this size. */
     public int patchFor(int height, int width) {
         int side = patch > 0 ? patch : Math.max(1, Math.round(Math.min(height, width) / 8f));

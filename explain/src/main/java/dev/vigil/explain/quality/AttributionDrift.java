@@ -23,11 +23,7 @@ public final class AttributionDrift {
         }
     }
 
-    /** The changed images of a variant, made once and shared by every method. */
-    public static Images change(Classifier model, Variant variant, Images images, int[] labels) {
-        return variant.apply(model, images, labels);
-    }
-
+    /** Explains {@code changed}, the variant's version of the images {@code original} explains, and compares the maps. */
     public static Result run(Classifier model, AttributionMethod method, Variant variant, Images changed, int[] targets,
                              Attributions original) {
         Attributions maps = method.attribute(model, changed, targets);

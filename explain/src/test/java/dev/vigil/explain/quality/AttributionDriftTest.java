@@ -95,7 +95,7 @@ class AttributionDriftTest {
         try (Classifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3)) {
             GradientTimesInput method = new GradientTimesInput(8);
             Attributions original = method.attribute(model, IMAGES, TARGETS);
-            AttributionDrift.Result r = AttributionDrift.run(model, method, SAME, AttributionDrift.change(model, SAME, IMAGES, TARGETS), TARGETS, original);
+            AttributionDrift.Result r = AttributionDrift.run(model, method, SAME, SAME.apply(model, IMAGES, TARGETS), TARGETS, original);
             for (double c : r.correlation()) {
                 assertEquals(1.0, c, 1e-12);
             }
@@ -107,7 +107,7 @@ class AttributionDriftTest {
         try (Classifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3)) {
             Saliency saliency = new Saliency(8);
             Attributions original = saliency.attribute(model, IMAGES, TARGETS);
-            Images mirrored = AttributionDrift.change(model, MIRROR, IMAGES, TARGETS);
+            Images mirrored = MIRROR.apply(model, IMAGES, TARGETS);
             AttributionDrift.Result r = AttributionDrift.run(model, saliency, MIRROR, mirrored, TARGETS, original);
             for (int i = 0; i < 3; i++) {
                 // saliency of a linear model is |w| whatever the input, so the mirrored-back map is |w| mirrored
