@@ -152,8 +152,7 @@ def to_tensor(u8):
 def folder_digest(root):
     """SHA-256 over every file's relative path and bytes, in sorted order."""
     h = hashlib.sha256()
-    for d, subdirs, files in sorted(os.walk(root)):
-        subdirs.sort()
+    for d, _, files in sorted(os.walk(root)):
         for f in sorted(files):
             p = os.path.join(d, f)
             h.update(os.path.relpath(p, root).replace(os.sep, '/').encode() + b'\0')
