@@ -190,14 +190,24 @@ final class ExplainReport {
                 + ", stride " + (m.occlusionStride() == 0 ? "half the patch" : m.occlusionStride() + " px")
                 + ", filled with the " + m.igBaseline().option() + " baseline");
         s.put("deletion / insertion", settings.deletionSteps() + " steps; deleted pixels become black; insertion starts from the image blurred");
-        s.put("randomization check", settings.randomizationImages() == 0 ? "off"
-                : results.stream().anyMatch(r -> r.randomization() != null)
-                ? "gradient methods, cascading from the output, on " + results.stream().filter(r -> r.randomization() != null).findFirst().orElseThrow()
-                        .randomization().correlation()[0].length + " images; flag above " + Format.number(settings.randomizationThreshold(), 2)
-                : "not available for this model");
+        s.put("randomization check", randomizationSetting());
         s.put("attribution drift", variants.isEmpty() ? "off" : String.join(", ", variants.stream().map(Variant::title).toList()));
         s.put("heatmaps", Heatmaps.scaleRule(settings.heatmapChannels()));
         return s;
+    }
+
+    private String randomizationSetting() {
+        if (settings.randomizationImages() == 0) {
+            return "off";
+        }
+        if (results.stream().noneMatch(r -> r.method().usesGradient())) {
+            return "not run: it checks gradient methods only";
+        }
+        return results.stream().filter(r -> r.randomization() != null).findFirst()
+                .map(r -> "gradient methods, cascading from the output in " + r.randomization().layers().size() + " steps, on "
+                        + r.randomization().correlation()[0].length + " images; flagged above "
+                        + Format.number(settings.randomizationThreshold(), 2))
+                .orElse("not available: the model is not a TorchScript file Vigil can load a second copy of");
     }
 
     private List<DataTable> tables() {
