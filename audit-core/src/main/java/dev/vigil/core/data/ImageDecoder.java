@@ -44,7 +44,7 @@ public final class ImageDecoder {
         int plane = spec.height() * spec.width();
         for (int c = 0; c < spec.channels(); c++) {
             float[] resized = (h == spec.height() && w == spec.width())
-                    ? planes[c] : BilinearResize.resize(planes[c], h, w, spec.height(), spec.width());
+                    ? planes[c] : PillowResize.resize(planes[c], h, w, spec.height(), spec.width(), PillowResize.Filter.BILINEAR);
             System.arraycopy(resized, 0, out, c * plane, plane);
         }
         return out;

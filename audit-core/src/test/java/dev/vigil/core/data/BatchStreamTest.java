@@ -90,10 +90,10 @@ class BatchStreamTest {
         float[] constant = new float[16];
         Arrays.fill(constant, 0.25f);
         assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f, 0.25f},
-                BilinearResize.resize(constant, 4, 4, 3, 3), 1e-6f);
+                PillowResize.resize(constant, 4, 4, 3, 3, PillowResize.Filter.BILINEAR), 1e-6f);
         // Halving with Pillow's antialiased triangle filter (support 2 source pixels): output 0 is centred
         // at source 1.0 and weighs pixels 0,1,2 by 3/4,3/4,1/4; output 1, centred at 3.0, weighs 1,2,3 by 1/4,3/4,3/4.
-        float[] half = BilinearResize.resize(new float[] {0, 0.2f, 0.4f, 0.6f}, 1, 4, 1, 2);
+        float[] half = PillowResize.resize(new float[] {0, 0.2f, 0.4f, 0.6f}, 1, 4, 1, 2, PillowResize.Filter.BILINEAR);
         assertEquals((0 * 3 + 0.2f * 3 + 0.4f * 1) / 7f, half[0], 1e-6f);
         assertEquals((0.2f * 1 + 0.4f * 3 + 0.6f * 3) / 7f, half[1], 1e-6f);
     }

@@ -1,5 +1,6 @@
 package dev.vigil.attacks.drift.corruptions;
 
+import dev.vigil.core.data.PillowResize;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -36,8 +37,8 @@ public final class Pixelate implements Corruption {
         float[] channel = new float[plane];
         for (int c = 0; c < channels; c++) {
             System.arraycopy(chw, c * plane, channel, 0, plane);
-            float[] small = BoxResize.resize(channel, height, width, smallH, smallW);
-            float[] back = BoxResize.resize(small, smallH, smallW, height, width);
+            float[] small = PillowResize.resize(channel, height, width, smallH, smallW, PillowResize.Filter.BOX);
+            float[] back = PillowResize.resize(small, smallH, smallW, height, width, PillowResize.Filter.BOX);
             System.arraycopy(back, 0, out, c * plane, plane);
         }
         return out;

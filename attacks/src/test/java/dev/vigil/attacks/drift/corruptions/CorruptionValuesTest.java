@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.core.data.PillowResize;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -154,9 +155,9 @@ class CorruptionValuesTest {
         assertArrayEquals(constant, new Pixelate().apply(constant, 3, 32, 32, 5, null), 1e-6f);
         // Halving a 4-wide row averages pairs; doubling back copies each average twice.
         float[] row = {0.0f, 0.4f, 0.6f, 1.0f};
-        float[] half = BoxResize.resize(row, 1, 4, 1, 2);
+        float[] half = PillowResize.resize(row, 1, 4, 1, 2, PillowResize.Filter.BOX);
         assertArrayEquals(new float[] {0.2f, 0.8f}, half, 1e-6f);
-        assertArrayEquals(new float[] {0.2f, 0.2f, 0.8f, 0.8f}, BoxResize.resize(half, 1, 2, 1, 4), 1e-6f);
+        assertArrayEquals(new float[] {0.2f, 0.2f, 0.8f, 0.8f}, PillowResize.resize(half, 1, 2, 1, 4, PillowResize.Filter.BOX), 1e-6f);
     }
 
     @Test
