@@ -49,6 +49,10 @@ final class AttackOptions implements ProbeOptions {
             description = "Push images towards a target class instead of away from their own: least-likely (each image's least likely class), or a class name or index. Default: untargeted.")
     String targeted;
 
+    @Option(names = "--check-images", defaultValue = "256", paramLabel = "N",
+            description = "Images (a seeded sample) on which the costlier soundness checks run: a repeated forward pass and the attack at ε = 1. Default: ${DEFAULT-VALUE}.")
+    int checkImages;
+
     @Override
     public List<Probe> probes() {
         AdversarialPlan plan = plan();
@@ -81,6 +85,6 @@ final class AttackOptions implements ProbeOptions {
         return new AdversarialPlan(chosen.contains("fgsm"), chosen.contains("pgd"), normList,
                 Epsilon.parseList(linfEps, "--eps"), Epsilon.parseList(l2Eps, "--l2-eps"),
                 new PgdSettings(pgdSteps, StepSize.parse(pgdStepSize), pgdRestarts, true),
-                targeted == null ? "none" : targeted);
+                targeted == null ? "none" : targeted, checkImages);
     }
 }

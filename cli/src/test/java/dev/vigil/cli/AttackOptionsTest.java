@@ -54,6 +54,7 @@ class AttackOptionsTest {
         assertEquals(2 / 255.0, plan.pgdSettings().stepSize().at(8 / 255.0), 1e-12);
         assertEquals(1, plan.pgdSettings().restarts());
         assertEquals("none", plan.target());
+        assertEquals(256, plan.checkImages());
         assertEquals(1, parse().probes().size());
         assertTrue(parse().probes().get(0) instanceof AdversarialProbe);
     }
@@ -61,7 +62,8 @@ class AttackOptionsTest {
     @Test
     void optionsChangeThePlan() {
         AdversarialPlan plan = parse("--attacks", "pgd", "--norms", "l2", "--l2-eps", "1,0.5", "--pgd-steps", "20",
-                "--pgd-step-size", "1/255", "--pgd-restarts", "3", "--targeted", "least-likely").plan();
+                "--pgd-step-size", "1/255", "--pgd-restarts", "3", "--targeted", "least-likely", "--check-images", "1000").plan();
+        assertEquals(1000, plan.checkImages());
         assertFalse(plan.fgsm());
         assertEquals(List.of(Norm.L2), plan.norms());
         assertEquals(List.of("0.5", "1"), plan.l2Epsilons().stream().map(Epsilon::text).toList(), "sorted by size");
@@ -78,6 +80,7 @@ class AttackOptionsTest {
         assertTrue(assertThrows(InputError.class, () -> parse("--attacks", "fgsm,cw").plan()).getMessage().contains("'cw'"));
         assertTrue(assertThrows(InputError.class, () -> parse("--eps", "8/0").plan()).getMessage().startsWith("--eps takes"));
         assertTrue(assertThrows(InputError.class, () -> parse("--eps", "8").plan()).getMessage().contains("larger than 1"));
+        assertTrue(assertThrows(InputError.class, () -> parse("--check-images", "0").plan()).getMessage().startsWith("--check-images"));
         assertTrue(assertThrows(InputError.class, () -> parse("--l2-eps", "-1").plan()).getMessage().startsWith("--l2-eps"));
         assertTrue(assertThrows(InputError.class, () -> parse("--eps", "1/255,0.00392156862745098").plan()).getMessage().contains("twice"));
         assertTrue(assertThrows(InputError.class, () -> parse("--norms", "l1").plan()).getMessage().contains("'l1'"));

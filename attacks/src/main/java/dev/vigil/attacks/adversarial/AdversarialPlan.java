@@ -5,15 +5,22 @@ import java.util.List;
 
 /**
  * Which adversarial attacks an audit runs and how: the attacks, the norms with their epsilon sweeps,
- * PGD's settings and the targeting ("none", "least-likely" or a class, resolved against the class
- * names when the audit starts).
+ * PGD's settings, the targeting ("none", "least-likely" or a class, resolved against the class
+ * names when the audit starts) and how many images the costlier soundness checks look at.
+ *
+ * @param checkImages size of the seeded sample on which the repeated-forward and ε = 1 checks run
+ *                    (all images when the set is smaller)
  */
 public record AdversarialPlan(boolean fgsm, boolean pgd, List<Norm> norms, List<Epsilon> linfEpsilons,
-                              List<Epsilon> l2Epsilons, PgdSettings pgdSettings, String target) {
+                              List<Epsilon> l2Epsilons, PgdSettings pgdSettings, String target, int checkImages) {
     public static final List<Epsilon> DEFAULT_LINF = Epsilon.parseList(List.of("1/255", "2/255", "4/255", "8/255"), "--eps");
     public static final List<Epsilon> DEFAULT_L2 = Epsilon.parseList(List.of("0.25", "0.5", "1.0"), "--l2-eps");
+    public static final int DEFAULT_CHECK_IMAGES = 256;
 
     public AdversarialPlan {
+        if (checkImages < 1) {
+            throw new dev.vigil.core.InputError("--check-images must be at least 1, not " + checkImages + ".");
+        }
         norms = List.copyOf(norms);
         linfEpsilons = List.copyOf(linfEpsilons);
         l2Epsilons = List.copyOf(l2Epsilons);
@@ -25,6 +32,12 @@ public record AdversarialPlan(boolean fgsm, boolean pgd, List<Norm> norms, List<
                 }
             }
         }
+    }
+
+    /** A plan whose soundness checks use the default sample size. */
+    public AdversarialPlan(boolean fgsm, boolean pgd, List<Norm> norms, List<Epsilon> linfEpsilons, List<Epsilon> l2Epsilons,
+                           PgdSettings pgdSettings, String target) {
+        this(fgsm, pgd, norms, linfEpsilons, l2Epsilons, pgdSettings, target, DEFAULT_CHECK_IMAGES);
     }
 
     /** Both attacks in both norms with the default sweeps, untargeted. */

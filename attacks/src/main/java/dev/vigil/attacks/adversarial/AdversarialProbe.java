@@ -67,14 +67,19 @@ public final class AdversarialProbe implements Probe {
             recordSweeps(AttackKind.FGSM, fgsm, fgsmSummaries, List.of(), clean, targeting, evidence, context);
         }
         checks.findings().forEach(recorder::finding);
+        Map<String, String> checkSettings = new LinkedHashMap<>();
+        checkSettings.put("images", Integer.toString(samples.size()));
+        checkSettings.put("images in the repeated-forward and ε = 1 checks", checks.sampled() + (checks.sampled() < samples.size()
+                ? " (a uniform sample drawn with the audit seed; --check-images)" : " (all)"));
+        checkSettings.put("attack at ε = 1", "L∞, " + UNBOUNDED_SEARCH.steps() + " steps of " + UNBOUNDED_SEARCH.stepSize()
+                + " from the image");
         recorder.section(new Section("adversarial-checks", "Soundness of the attack evaluation",
                 "Checks that the attacks can work on this model at all, after Carlini et al. 2019 (\"On Evaluating Adversarial"
                         + " Robustness\") and AutoAttack: input gradients must not vanish, outputs must be logits rather than"
                         + " probabilities, two identical forward passes must agree, and at ε = 1 in L∞, where any image can be"
                         + " reached, an iterative attack must break almost every prediction. A red flag means robust accuracies"
                         + " in this report overstate the model's robustness.",
-                Map.of("images", Integer.toString(samples.size()), "attack at ε = 1",
-                        "L∞, " + UNBOUNDED_SEARCH.steps() + " steps of " + UNBOUNDED_SEARCH.stepSize() + " from the image"),
+                checkSettings,
                 List.of(checks.table()), List.of(), List.of()));
 
         List<Sweep> pgd = new ArrayList<>();
@@ -113,6 +118,7 @@ public final class AdversarialProbe implements Probe {
         Classifier model = context.classifier();
         int classes = model.labels().size();
         SoundnessChecks checks = new SoundnessChecks(classes);
+        CheckSample checkSample = CheckSample.choose(context.seed(), samples, plan.checkImages());
         ProjectedGradientDescent unbounded = new ProjectedGradientDescent(Norm.LINF, UNBOUNDED_SEARCH, new RandomStarts(context.seed()));
         Progress.Task task = context.progress().start(fgsm.isEmpty() ? "attack checks" : "fgsm", samples.size());
         long[] nanos = new long[2];
@@ -127,16 +133,24 @@ public final class AdversarialProbe implements Probe {
             long gradientDone = System.nanoTime();
 
             checks.outputs(logits, m);
-            checks.repeat(logits, model.logits(pixels).toFloatArray(), m);
             checks.gradients(Norm.LINF.sizes(g.gradient()).toFloatArray());
-            BatchGoal away = BatchGoal.of(Targeting.UNTARGETED, labels, correct, logits, classes);
-            AttackSample[] far = unbounded.attack(model, pixels, away, UNBOUNDED, ids(batch), new boolean[m],
-                    i -> unattacked(context.clean(), batch, i, false, model));
-            int robust = 0;
-            for (int i = 0; i < m; i++) {
-                robust += correct[i] && far[i].prediction() == labels[i] ? 1 : 0;
+            int[] checked = checkSample.positions(batch.samples());
+            if (checked.length > 0) {
+                NDArray sample = pixels.get(scope.create(ProjectedGradientDescent.toLong(checked)));
+                checks.repeat(model.logits(sample).toFloatArray(), model.logits(sample).toFloatArray(), checked.length);
+                boolean[] attacked = new boolean[m];
+                for (int i : checked) {
+                    attacked[i] = correct[i];
+                }
+                BatchGoal away = BatchGoal.of(Targeting.UNTARGETED, labels, attacked, null, classes);
+                AttackSample[] far = unbounded.attack(model, pixels, away, UNBOUNDED, ids(batch), new boolean[m],
+                        i -> unattacked(context.clean(), batch, i, false, model));
+                int robust = 0;
+                for (int i : checked) {
+                    robust += correct[i] && far[i].prediction() == labels[i] ? 1 : 0;
+                }
+                checks.unbounded(checked.length, robust);
             }
-            checks.unbounded(m, robust);
             long checksDone = System.nanoTime();
 
             if (!fgsm.isEmpty()) {

@@ -210,7 +210,7 @@ final class ProjectedGradientDescent {
         return out;
     }
 
-    private static long[] toLong(int[] values) {
+    static long[] toLong(int[] values) {
         long[] out = new long[values.length];
         for (int k = 0; k < values.length; k++) {
             out[k] = values[k];

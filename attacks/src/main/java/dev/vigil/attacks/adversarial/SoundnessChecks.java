@@ -24,6 +24,7 @@ final class SoundnessChecks {
     private int images;
     private int zeroGradient;
     private int probabilityRows;
+    private int repeatImages;
     private int repeatChanged;
     private double repeatMaxDifference;
     private int unboundedImages;
@@ -52,6 +53,7 @@ final class SoundnessChecks {
 
     /** Two forward passes of the same batch: counts images whose outputs differ. */
     void repeat(float[] first, float[] second, int n) {
+        repeatImages += n;
         for (int i = 0; i < n; i++) {
             boolean differs = false;
             for (int c = 0; c < classes; c++) {
@@ -88,6 +90,11 @@ final class SoundnessChecks {
 
     int probabilityRows() {
         return probabilityRows;
+    }
+
+    /** Images seen by the repeated-forward check (the sample the costlier checks run on). */
+    int sampled() {
+        return repeatImages;
     }
 
     int repeatChanged() {
@@ -142,7 +149,7 @@ final class SoundnessChecks {
                     String.format(Locale.ROOT, "Two forward passes of the same images gave different outputs for %d of %d images"
                                     + " (largest difference %.3g). The model is random (dropout or noise left on, or saved in training"
                                     + " mode), so every number in this report varies from run to run and attacks see a moving"
-                                    + " target; save the model after model.eval().", repeatChanged, images, repeatMaxDifference)));
+                                    + " target; save the model after model.eval().", repeatChanged, repeatImages, repeatMaxDifference)));
         }
         if (unboundedFlag()) {
             out.add(Finding.warning("accuracy-above-chance-at-eps-1", "Accuracy above chance at ε = 1 (L∞)",
@@ -160,7 +167,7 @@ final class SoundnessChecks {
         rows.add(List.of("Input gradient exactly zero", zeroGradient + " of " + images + " images", verdict(zeroGradientFlag())));
         rows.add(List.of("Outputs already probabilities (rows in [0, 1] summing to 1)", probabilityRows + " of " + images + " rows",
                 verdict(probabilityFlag())));
-        rows.add(List.of("Outputs differ between two identical forward passes", repeatChanged + " of " + images
+        rows.add(List.of("Outputs differ between two identical forward passes", repeatChanged + " of " + repeatImages
                 + String.format(Locale.ROOT, " images (largest difference %.3g)", repeatMaxDifference), verdict(repeatFlag())));
         rows.add(List.of("Accuracy under an iterative L∞ attack at ε = 1 (must reach about 0; chance is "
                         + Format.share(chance()) + ")", Format.share(unboundedAccuracy()) + " (" + unboundedRobust + " of " + unboundedImages + ")",

@@ -74,6 +74,16 @@ class RedFlagFixturesTest {
     }
 
     @Test
+    void checksOnASampleOfTheImagesStillFlagRandomnessAndDeadGradients() throws Exception {
+        AdversarialPlan sampled = new AdversarialPlan(true, false, List.of(Norm.LINF), Epsilon.parseList(List.of("8/255"), "--eps"),
+                AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none", 6);
+        List<String> random = findings("stochastic.pt", linearLabels(), sampled);
+        assertTrue(random.contains("nondeterministic-outputs"), random.toString());
+        List<String> plain = findings("linear.pt", linearLabels(), sampled);
+        assertEquals(List.of(), plain);
+    }
+
+    @Test
     void aLossPeriodicInTheInputMakesFgsmRobustAccuracyRiseWithEpsilon() throws Exception {
         // Labels are the model's own predictions, so every image starts out right.
         List<String> ids;
