@@ -24,7 +24,9 @@ final class AuditSession {
         } catch (InputError e) {
             policyError = e;
         }
-        OutputWriter.write(results, outcome.recorder().rows(), request.out());
+        try (var recorder = outcome.recorder()) {
+            OutputWriter.write(results, recorder.rowLog(), request.out());
+        }
         var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),

@@ -77,7 +77,10 @@ final class BenchCommand implements Callable<Integer> {
                 dataset.classNames(), model.deviceChoice())) {
             List<Batch> decoded = decodeAll(dataset, spec);
             long[] chw = {spec.channels(), spec.height(), spec.width()};
-            CleanEvaluation.Result clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder());
+            CleanEvaluation.Result clean;
+            try (AuditRecorder recorder = new AuditRecorder()) {
+                clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, recorder);
+            }
             try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw);
                  EngineFloor igFloor = new EngineFloor(model.model, classifier.device(), model.normalization(),
                          BenchStages.igPathBatches(decoded, spec.pixelsPerImage(), batchSize), chw)) {

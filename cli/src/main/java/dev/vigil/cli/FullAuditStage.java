@@ -32,6 +32,7 @@ final class FullAuditStage {
             return counter.get();
         }).run(request);
         double seconds = (System.nanoTime() - start) / 1e9;
+        outcome.recorder().close();
         double forwardRate = floor.images() / floor.seconds(1, 0);
         double backwardRate = floor.images() / floor.seconds(0, 1);
         long fwd = counter.get().forwardImages();

@@ -3,12 +3,11 @@ package dev.vigil.cli;
 import dev.vigil.core.audit.Hashing;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.ResultsJson;
-import dev.vigil.core.result.SampleRow;
+import dev.vigil.core.result.RowLog;
 import dev.vigil.core.result.SamplesCsv;
 import dev.vigil.reports.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes the files of one audit into the output folder: results.json first, so that the report and
@@ -19,7 +18,7 @@ final class OutputWriter {
     }
 
     /** Writes everything and returns the SHA-256 of results.json. */
-    static String write(AuditResults results, List<SampleRow> rows, Path out) throws IOException {
+    static String write(AuditResults results, RowLog rows, Path out) throws IOException {
         Path json = out.resolve("results.json");
         ResultsJson.write(results, json);
         String sha = Hashing.sha256(json);

@@ -62,7 +62,7 @@ public final class ExplainProbe implements Probe {
         }
         Classifier model = ctx.classifier();
         List<ImageSelection.Pick> picks = new ImageSelection(settings.perClass(), ImageSelection.DEFAULT_MIN_CONFIDENCE,
-                ctx.seed() ^ SELECTION).select(ctx.dataset(), ctx.clean(), ctx.recorder().rows());
+                ctx.seed() ^ SELECTION).select(ctx.dataset(), ctx.clean(), ctx.recorder().rowLog());
         if (picks.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.vigil.core.audit;
 
 import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.Metric;
+import dev.vigil.core.result.RowLog;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.result.Section;
 import java.util.ArrayList;
@@ -10,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects what the probes of one audit produce: metrics, per-sample rows, findings and report sections. */
-public final class AuditRecorder {
+/**
+ * Collects what the probes of one audit produce: metrics, per-sample rows, findings and report
+ * sections. The rows go to a temporary file ({@link RowLog}), removed by {@link #close()}.
+ */
+public final class AuditRecorder implements AutoCloseable {
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
-    private final List<SampleRow> rows = new ArrayList<>();
+    private final RowLog rows = new RowLog();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
@@ -23,8 +27,8 @@ public final class AuditRecorder {
         }
     }
 
-    public synchronized void rows(Collection<SampleRow> newRows) {
-        rows.addAll(newRows);
+    public void rows(Collection<SampleRow> newRows) {
+        rows.append(newRows);
     }
 
     public synchronized void finding(Finding finding) {
@@ -39,8 +43,14 @@ public final class AuditRecorder {
         return List.copyOf(metrics.values());
     }
 
-    public synchronized List<SampleRow> rows() {
-        return List.copyOf(rows);
+    /** The per-sample rows recorded so far, streamed from their file. */
+    public RowLog rowLog() {
+        return rows;
+    }
+
+    /** Every per-sample row at once, in memory: for small audits and tests. */
+    public List<SampleRow> rows() {
+        return rows.toList();
     }
 
     public synchronized List<Finding> findings() {
@@ -49,5 +59,10 @@ public final class AuditRecorder {
 
     public synchronized List<Section> sections() {
         return List.copyOf(sections);
+    }
+
+    @Override
+    public void close() {
+        rows.close();
     }
 }

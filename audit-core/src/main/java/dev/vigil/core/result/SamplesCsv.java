@@ -1,23 +1,39 @@
 package dev.vigil.core.result;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
  * The per-sample rows as a Tablesaw table and as samples.csv: fixed columns first, then one column
- * per probe-specific key (empty where a probe does not set it).
+ * per probe-specific key (empty where a probe does not set it). A {@link RowLog} is written in
+ * tables of {@link #CHUNK_ROWS} rows, so memory stays bounded however many rows the audit made.
  */
 public final class SamplesCsv {
+    static final int CHUNK_ROWS = 50_000;
+
     private SamplesCsv() {
     }
 
     public static Table table(List<SampleRow> rows) {
+        TreeSet<String> extraKeys = new TreeSet<>();
+        rows.forEach(r -> extraKeys.addAll(r.extra().keySet()));
+        return table(rows, extraKeys);
+    }
+
+    private static Table table(List<SampleRow> rows, SortedSet<String> extraKeys) {
         StringColumn id = StringColumn.create("sample_id");
         StringColumn probe = StringColumn.create("probe");
         StringColumn parameter = StringColumn.create("parameter");
@@ -25,8 +41,6 @@ public final class SamplesCsv {
         StringColumn prediction = StringColumn.create("prediction");
         DoubleColumn confidence = DoubleColumn.create("confidence");
         BooleanColumn correct = BooleanColumn.create("correct");
-        TreeSet<String> extraKeys = new TreeSet<>();
-        rows.forEach(r -> extraKeys.addAll(r.extra().keySet()));
         List<StringColumn> extras = extraKeys.stream().map(StringColumn::create).toList();
         for (SampleRow r : rows) {
             id.append(r.sampleId());
@@ -47,5 +61,33 @@ public final class SamplesCsv {
 
     public static void write(List<SampleRow> rows, Path file) throws IOException {
         table(rows).write().csv(file.toFile());
+    }
+
+    /** Streams the log into {@code file}, one table of at most {@link #CHUNK_ROWS} rows at a time. */
+    public static void write(RowLog log, Path file) throws IOException {
+        SortedSet<String> extraKeys = log.extraColumns();
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            List<SampleRow> chunk = new ArrayList<>();
+            boolean[] headerWritten = {false};
+            try {
+                log.forEach(row -> {
+                    chunk.add(row);
+                    if (chunk.size() == CHUNK_ROWS) {
+                        writeChunk(chunk, extraKeys, writer, headerWritten);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (!chunk.isEmpty() || !headerWritten[0]) {
+                writeChunk(chunk, extraKeys, writer, headerWritten);
+            }
+        }
+    }
+
+    private static void writeChunk(List<SampleRow> chunk, SortedSet<String> extraKeys, Writer writer, boolean[] headerWritten) {
+        table(chunk, extraKeys).write().csv(CsvWriteOptions.builder(writer).header(!headerWritten[0]).build());
+        headerWritten[0] = true;
+        chunk.clear();
     }
 }

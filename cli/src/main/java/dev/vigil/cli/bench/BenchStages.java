@@ -61,7 +61,7 @@ public final class BenchStages {
         int steps = PgdSettings.DEFAULT.steps();
         return List.of(
                 new BenchStage("clean", n, BenchStage.passes(0, 1), () -> floor.seconds(1, 0), "clean",
-                        () -> CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, new AuditRecorder())),
+                        this::cleanPass),
                 new BenchStage("FGSM sweep (4 L∞ ε)", n, BenchStage.passes(1, eps), () -> floor.seconds(eps, 1), "fgsm_sweep",
                         () -> runProbe(new AdversarialProbe(fgsm))),
                 new BenchStage("PGD-10 L∞ at ε = 8/255", n, BenchStage.passes(steps, 1), () -> floor.seconds(1, steps), "pgd",
@@ -101,7 +101,15 @@ public final class BenchStages {
         return out;
     }
 
+    private void cleanPass() throws Exception {
+        try (AuditRecorder recorder = new AuditRecorder()) {
+            CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, recorder);
+        }
+    }
+
     private void runProbe(Probe probe) throws Exception {
-        probe.run(new AuditContext(classifier, dataset, clean, batchSize, 0, scratch, Progress.SILENT, new AuditRecorder()));
+        try (AuditRecorder recorder = new AuditRecorder()) {
+            probe.run(new AuditContext(classifier, dataset, clean, batchSize, 0, scratch, Progress.SILENT, recorder));
+        }
     }
 }

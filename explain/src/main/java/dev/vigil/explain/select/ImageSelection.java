@@ -3,7 +3,7 @@ package dev.vigil.explain.select;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
-import dev.vigil.core.result.SampleRow;
+import dev.vigil.core.result.RowSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -60,7 +60,7 @@ public record ImageSelection(int perClass, double minConfidence, long seed) {
     }
 
     /** The selection, grouped by class in label order, pools in turn within a class. */
-    public List<Pick> select(Dataset dataset, CleanOutcome clean, List<SampleRow> earlierRows) {
+    public List<Pick> select(Dataset dataset, CleanOutcome clean, RowSource earlierRows) {
         Map<String, String> flips = flips(dataset, clean, earlierRows);
         Random random = new Random(seed);
         List<Pick> out = new ArrayList<>();
@@ -116,7 +116,7 @@ public record ImageSelection(int perClass, double minConfidence, long seed) {
      * a row whose prediction differs from the clean prediction. Clean and explanation rows are not probes
      * of change and are skipped.
      */
-    static Map<String, String> flips(Dataset dataset, CleanOutcome clean, List<SampleRow> rows) {
+    static Map<String, String> flips(Dataset dataset, CleanOutcome clean, RowSource rows) {
         Map<String, Integer> cleanPrediction = new HashMap<>();
         for (Sample s : dataset.samples()) {
             if (clean.read(s.index())) {
@@ -124,15 +124,15 @@ public record ImageSelection(int perClass, double minConfidence, long seed) {
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (SampleRow row : rows) {
+        rows.forEach(row -> {
             if (row.probe().equals("clean") || row.probe().startsWith("explain")) {
-                continue;
+                return;
             }
             Integer before = cleanPrediction.get(row.sampleId());
             if (before != null && !row.prediction().equals(dataset.classNames().get(before))) {
                 out.putIfAbsent(row.sampleId(), (row.probe() + " " + row.parameter()).strip());
             }
-        }
+        });
         return out;
     }
 }

@@ -51,7 +51,7 @@ class ImageSelectionTest {
                 row("a/4.png", "fgsm.linf", "eps=8/255", "a"),
                 row("b/16.png", "explain.ig", "", "a"),
                 row("b/12.png", "drift.grayscale", "", "a"));
-        List<ImageSelection.Pick> picks = new ImageSelection(3, 0.9, 1).select(dataset(), clean(), rows);
+        List<ImageSelection.Pick> picks = new ImageSelection(3, 0.9, 1).select(dataset(), clean(), rows::forEach);
         assertEquals(6, picks.size());
         for (int c = 0; c < 2; c++) {
             List<ImageSelection.Pick> ofClass = picks.subList(3 * c, 3 * c + 3);
@@ -70,12 +70,12 @@ class ImageSelectionTest {
 
     @Test
     void emptyPoolsLeaveTheirTurnsToTheOthersAndTheSeedFixesTheChoice() {
-        List<ImageSelection.Pick> picks = new ImageSelection(5, 0.9, 3).select(dataset(), clean(), List.of());
+        List<ImageSelection.Pick> picks = new ImageSelection(5, 0.9, 3).select(dataset(), clean(), action -> { });
         assertEquals(10, picks.size());
         assertEquals(5, picks.stream().filter(p -> p.sample().label() == 0).count());
         assertEquals(10, picks.stream().map(p -> p.sample().index()).distinct().count(), "no image twice");
-        assertEquals(picks, new ImageSelection(5, 0.9, 3).select(dataset(), clean(), List.of()));
-        List<Integer> other = new ImageSelection(5, 0.9, 4).select(dataset(), clean(), List.of()).stream().map(p -> p.sample().index()).toList();
+        assertEquals(picks, new ImageSelection(5, 0.9, 3).select(dataset(), clean(), action -> { }));
+        List<Integer> other = new ImageSelection(5, 0.9, 4).select(dataset(), clean(), action -> { }).stream().map(p -> p.sample().index()).toList();
         assertTrue(!other.equals(picks.stream().map(p -> p.sample().index()).toList()), "another seed, another choice");
     }
 }
