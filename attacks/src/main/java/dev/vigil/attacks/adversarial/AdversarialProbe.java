@@ -1,6 +1,7 @@
 package dev.vigil.attacks.adversarial;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.BatchRunner;
@@ -136,20 +137,7 @@ public final class AdversarialProbe implements Probe {
             checks.gradients(Norm.LINF.sizes(g.gradient()).toFloatArray());
             int[] checked = checkSample.positions(batch.samples());
             if (checked.length > 0) {
-                NDArray sample = pixels.get(scope.create(ProjectedGradientDescent.toLong(checked)));
-                checks.repeat(model.logits(sample).toFloatArray(), model.logits(sample).toFloatArray(), checked.length);
-                boolean[] attacked = new boolean[m];
-                for (int i : checked) {
-                    attacked[i] = correct[i];
-                }
-                BatchGoal away = BatchGoal.of(Targeting.UNTARGETED, labels, attacked, null, classes);
-                AttackSample[] far = unbounded.attack(model, pixels, away, UNBOUNDED, ids(batch), new boolean[m],
-                        i -> unattacked(context.clean(), batch, i, false, model));
-                int robust = 0;
-                for (int i : checked) {
-                    robust += correct[i] && far[i].prediction() == labels[i] ? 1 : 0;
-                }
-                checks.unbounded(checked.length, robust);
+                sampledChecks(context, batch, pixels, scope, checked, correct, unbounded, checks);
             }
             long checksDone = System.nanoTime();
 
@@ -179,6 +167,31 @@ public final class AdversarialProbe implements Probe {
                     pass.images(), sweepRate, checkSeconds, pass.imagesPerSecond()));
         }
         return checks;
+    }
+
+    /**
+     * The soundness checks that cost passes, on the batch positions in the check sample: two forwards
+     * of the same images, then the iterative attack at ε = 1 on those of them the model gets right.
+     */
+    private static void sampledChecks(AuditContext context, Batch batch, NDArray pixels, NDManager scope, int[] checked,
+                                      boolean[] correct, ProjectedGradientDescent unbounded, SoundnessChecks checks) {
+        Classifier model = context.classifier();
+        NDArray sample = pixels.get(scope.create(ProjectedGradientDescent.toLong(checked)));
+        checks.repeat(model.logits(sample).toFloatArray(), model.logits(sample).toFloatArray(), checked.length);
+        int m = batch.size();
+        int[] labels = batch.labels();
+        boolean[] attacked = new boolean[m];
+        for (int i : checked) {
+            attacked[i] = correct[i];
+        }
+        BatchGoal away = BatchGoal.of(Targeting.UNTARGETED, labels, attacked, null, model.labels().size());
+        AttackSample[] far = unbounded.attack(model, pixels, away, UNBOUNDED, ids(batch), new boolean[m],
+                i -> unattacked(context.clean(), batch, i, false, model));
+        int robust = 0;
+        for (int i : checked) {
+            robust += correct[i] && far[i].prediction() == labels[i] ? 1 : 0;
+        }
+        checks.unbounded(checked.length, robust);
     }
 
     private void pgdPass(AuditContext context, List<Sample> samples, Targeting targeting, Sweep sweep, Evidence evidence) throws Exception {

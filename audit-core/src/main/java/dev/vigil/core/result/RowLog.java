@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -62,7 +63,7 @@ public final class RowLog implements RowSource, AutoCloseable {
                 out.writeDouble(r.confidence());
                 out.writeBoolean(r.correct());
                 out.writeInt(r.extra().size());
-                for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.extra()).entrySet()) {
+                for (Map.Entry<String, String> e : new TreeMap<>(r.extra()).entrySet()) {
                     string(e.getKey());
                     text(e.getValue());
                     extraColumns.add(e.getKey());
