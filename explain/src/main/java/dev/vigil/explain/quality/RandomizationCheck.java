@@ -1,6 +1,8 @@
 package dev.vigil.explain.quality;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.vigil.core.model.TorchScriptClassifier;
@@ -8,7 +10,6 @@ import dev.vigil.explain.method.AttributionMethod;
 import dev.vigil.explain.method.Attributions;
 import dev.vigil.explain.method.ChannelAggregation;
 import dev.vigil.explain.method.Images;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +121,8 @@ public record RandomizationCheck(double threshold, int maxSteps, long seed) {
         return out;
     }
 
+    private static final NDIndex ALL = new NDIndex("...");
+
     /** Overwrites the tensor in place with a random permutation of its own values. */
     static void permute(NDArray tensor, SplittableRandom random) {
         float[] v = tensor.toFloatArray();
@@ -129,7 +132,10 @@ public record RandomizationCheck(double threshold, int maxSteps, long seed) {
             v[j] = v[k];
             v[k] = t;
         }
-        tensor.set(FloatBuffer.wrap(v));
+        // An indexed copy rather than set(Buffer): libtorch 2.7 prints a deprecation warning on that JNI path.
+        try (NDManager scope = tensor.getManager().newSubManager()) {
+            tensor.set(ALL, scope.create(v, tensor.getShape()));
+        }
     }
 
     static double[] correlations(Attributions a, Attributions b) {
