@@ -12,7 +12,8 @@ final class CommandLines {
     static String current(CommandSpec spec) {
         List<String> args = spec.commandLine().getParseResult() == null ? List.of()
                 : rootArgs(spec);
-        return "vigil " + args.stream().map(CommandLines::quote).collect(Collectors.joining(" "));
+        String typed = "vigil " + args.stream().map(CommandLines::quote).collect(Collectors.joining(" "));
+        return spec.defaultValueProvider() instanceof ConfigDefaults config ? typed + " (config " + config.describe() + ")" : typed;
     }
 
     private static List<String> rootArgs(CommandSpec spec) {

@@ -19,7 +19,14 @@ public final class Main {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        return newCommandLine().execute(args);
+        CommandLine cmd = newCommandLine();
+        try {
+            ConfigDefaults.install(cmd, args);
+        } catch (dev.vigil.core.InputError e) {
+            System.err.println("vigil: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
+        return cmd.execute(args);
     }
 
     static CommandLine newCommandLine() {

@@ -21,6 +21,11 @@ final class RunOptions {
             defaultValue = "vigil-report")
     Path out;
 
+    @Option(names = ConfigDefaults.OPTION, paramLabel = "FILE",
+            description = "YAML file of option values (keys are option names without the dashes, e.g. eps: [1/255, 8/255]);"
+                    + " options on the command line win.")
+    Path config;
+
     @Option(names = "--verbose", description = "Show engine log lines and stack traces of internal errors.")
     boolean verbose;
 
