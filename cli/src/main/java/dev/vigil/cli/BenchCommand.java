@@ -81,9 +81,10 @@ final class BenchCommand implements Callable<Integer> {
             try (AuditRecorder recorder = new AuditRecorder()) {
                 clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, recorder);
             }
-            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw);
+            try (EngineFloor floor = new EngineFloor(model.model, classifier.device(), model.normalization(), decoded, chw,
+                    classifier.channelsLast());
                  EngineFloor igFloor = new EngineFloor(model.model, classifier.device(), model.normalization(),
-                         BenchStages.igPathBatches(decoded, spec.pixelsPerImage(), batchSize), chw)) {
+                         BenchStages.igPathBatches(decoded, spec.pixelsPerImage(), batchSize), chw, classifier.channelsLast())) {
                 BenchStages stages = new BenchStages(classifier, dataset, clean.outcome(), batchSize, floor, scratch);
                 for (BenchStage stage : stages.all(igFloor)) {
                     log.println("bench: " + stage.name() + " ...");

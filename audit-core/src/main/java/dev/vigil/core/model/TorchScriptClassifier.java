@@ -35,6 +35,7 @@ public final class TorchScriptClassifier implements Classifier {
     private List<String> labels;
     private final NDArray mean;
     private final NDArray std;
+    private boolean channelsLast;
 
     private TorchScriptClassifier(Model model, Path file, InputSpec spec, Normalization norm, List<String> labels,
                                   DeviceChoice deviceChoice) {
@@ -83,6 +84,7 @@ public final class TorchScriptClassifier implements Classifier {
         TorchScriptClassifier classifier = new TorchScriptClassifier(model, file, spec, norm, labels, choice);
         try {
             classifier.checkOutputShape();
+            classifier.channelsLast = classifier.acceptsChannelsLast();
         } catch (RuntimeException e) {
             classifier.close();
             throw e;
@@ -124,6 +126,49 @@ public final class TorchScriptClassifier implements Classifier {
                         + labels.size() + " labels); check the model file and the labels.");
             }
         }
+    }
+
+    /**
+     * Whether forwards should get their input in channels-last layout: on the CPU (unless
+     * {@code -Dvigil.channelsLast=false}), when the model runs on it and gives the same logits as on
+     * the usual layout. A model that views its activations as if they were contiguous fails or
+     * differs, and keeps the usual layout. Decided once per model from a seeded batch, so the choice
+     * is the same on every run.
+     */
+    private boolean acceptsChannelsLast() {
+        if (!Device.cpu().getDeviceType().equals(device().getDeviceType()) || !Boolean.parseBoolean(System.getProperty("vigil.channelsLast", "true"))) {
+            return false;
+        }
+        try (NDManager scope = newBatchScope()) {
+            java.util.Random random = new java.util.Random(0x43484C4153544CL);
+            float[] pixels = new float[2 * spec.pixelsPerImage()];
+            for (int j = 0; j < pixels.length; j++) {
+                pixels[j] = random.nextFloat();
+            }
+            NDArray x = normalize(pixels(scope, pixels, 2));
+            float[] usual = IValueUtils.forward(block, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] last;
+            try {
+                last = IValueUtils.forward(block, new NDList(ChannelsLast.of(x)), false).singletonOrThrow().toFloatArray();
+            } catch (EngineException e) {
+                return false;
+            }
+            double scale = 0;
+            for (float v : usual) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int j = 0; j < usual.length; j++) {
+                if (Math.abs(usual[j] - last[j]) > 1e-4 * (1 + scale)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Whether this model's forwards take their input in channels-last layout (see {@link ChannelsLast}). */
+    public boolean channelsLast() {
+        return channelsLast;
     }
 
     private static String firstLine(Throwable e) {
@@ -173,9 +218,22 @@ public final class TorchScriptClassifier implements Classifier {
         return mean == null ? pixels : pixels.sub(mean).div(std);
     }
 
+    /** What the module gets: the normalized batch, in channels-last layout where that was chosen at load. */
+    private NDArray moduleInput(NDArray pixels) {
+        NDArray x = normalize(pixels);
+        if (!channelsLast) {
+            return x;
+        }
+        NDArray out = ChannelsLast.of(x);
+        if (x != pixels) {
+            x.close();
+        }
+        return out;
+    }
+
     @Override
     public NDArray logits(NDArray pixels) {
-        NDList out = IValueUtils.forward(block, new NDList(normalize(pixels)), false);
+        NDList out = IValueUtils.forward(block, new NDList(moduleInput(pixels)), false);
         NDArray logits = out.singletonOrThrow();
         logits.attach(pixels.getManager());
         return logits;
@@ -187,7 +245,7 @@ public final class TorchScriptClassifier implements Classifier {
         NDArray input = pixels.duplicate();
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             input.setRequiresGradient(true);
-            NDArray logits = IValueUtils.forward(block, new NDList(normalize(input)), true).singletonOrThrow();
+            NDArray logits = IValueUtils.forward(block, new NDList(moduleInput(input)), true).singletonOrThrow();
             collector.backward(objective.scalar(logits));
             NDArray gradient = input.getGradient().duplicate();
             NDArray detached = logits.stopGradient();

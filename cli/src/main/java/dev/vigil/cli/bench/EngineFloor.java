@@ -12,7 +12,9 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.vigil.core.data.Batch;
+import dev.vigil.core.model.ChannelsLast;
 import dev.vigil.core.model.Normalization;
+import dev.vigil.core.model.TorchScriptClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,12 @@ public final class EngineFloor implements AutoCloseable {
     private final List<NDArray> batches = new ArrayList<>();
     private final int images;
 
-    public EngineFloor(Path modelFile, Device device, Normalization norm, List<Batch> decoded, long[] chw) throws Exception {
+    /**
+     * @param channelsLast whether to hold the batches in channels-last layout, as the audited
+     *                     classifier feeds its model ({@link TorchScriptClassifier#channelsLast()})
+     */
+    public EngineFloor(Path modelFile, Device device, Normalization norm, List<Batch> decoded, long[] chw, boolean channelsLast)
+            throws Exception {
         model = Model.newInstance("vigil-floor", device, "PyTorch");
         model.load(modelFile, null, Map.of("trainParam", "true"));
         block = (PtSymbolBlock) model.getBlock();
@@ -45,7 +52,7 @@ public final class EngineFloor implements AutoCloseable {
                 Shape c = new Shape(1, chw[0], 1, 1);
                 x = x.sub(manager.create(norm.mean(), c)).div(manager.create(norm.std(), c));
             }
-            batches.add(x);
+            batches.add(channelsLast ? ChannelsLast.of(x) : x);
             n += count;
         }
         images = n;
