@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A TorchScript classifier loaded through DJL so that gradients reach its input
@@ -136,11 +137,12 @@ public final class TorchScriptClassifier implements Classifier {
      * is the same on every run.
      */
     private boolean acceptsChannelsLast() {
-        if (!Device.cpu().getDeviceType().equals(device().getDeviceType()) || !Boolean.parseBoolean(System.getProperty("vigil.channelsLast", "true"))) {
+        boolean onCpu = Device.cpu().getDeviceType().equals(device().getDeviceType());
+        if (!onCpu || !Boolean.parseBoolean(System.getProperty("vigil.channelsLast", "true"))) {
             return false;
         }
         try (NDManager scope = newBatchScope()) {
-            java.util.Random random = new java.util.Random(0x43484C4153544CL);
+            Random random = new Random(0x43484C4153544CL);
             float[] pixels = new float[2 * spec.pixelsPerImage()];
             for (int j = 0; j < pixels.length; j++) {
                 pixels[j] = random.nextFloat();
