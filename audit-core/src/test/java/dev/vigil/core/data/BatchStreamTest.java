@@ -47,6 +47,39 @@ class BatchStreamTest {
     }
 
     @Test
+    void aSecondPassServedFromTheCacheGivesTheSameBatchesSkipsAndHashes() throws IOException {
+        TestImages.folder(dir, 5, 6, "a", "b");
+        Files.writeString(dir.resolve("b/text.jpg"), "not a JPEG either");
+        Dataset d = Dataset.open(dir);
+        InputSpec spec = new InputSpec(3, 6, 6);
+        List<List<Batch>> passes = new ArrayList<>();
+        List<List<SkippedSample>> skips = new ArrayList<>();
+        List<java.util.Map<String, String>> hashes = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            List<Batch> batches = new ArrayList<>();
+            try (BatchStream stream = new BatchStream(d.samples(), spec, 4)) {
+                stream.forEach(batches::add);
+                skips.add(stream.skipped());
+                hashes.add(stream.fileHashes());
+            }
+            passes.add(batches);
+        }
+        assertEquals(passes.get(0).size(), passes.get(1).size());
+        for (int k = 0; k < passes.get(0).size(); k++) {
+            Batch first = passes.get(0).get(k);
+            Batch second = passes.get(1).get(k);
+            assertEquals(first.samples(), second.samples());
+            assertArrayEquals(first.pixels(), second.pixels());
+            assertArrayEquals(first.labels(), second.labels());
+            assertEquals(first.attempted(), second.attempted());
+        }
+        assertEquals(List.of("b/text.jpg"), skips.get(1).stream().map(SkippedSample::id).toList(), "unreadable files stay skipped");
+        assertEquals(skips.get(0), skips.get(1));
+        assertEquals(11, hashes.get(1).size());
+        assertEquals(hashes.get(0), hashes.get(1));
+    }
+
+    @Test
     void pixelsAreBytesOver255InChwOrderForEveryFormat() throws Exception {
         for (String format : List.of("png", "bmp", "gif")) {
             Path file = TestImages.write(dir.resolve("x/img." + format), 5, 3, 42, format);
