@@ -13,4 +13,11 @@ public class InputError extends RuntimeException {
     public InputError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first line of a cause's message (or its type), to quote inside a one-sentence error. */
+    public static String firstLine(Throwable cause) {
+        String m = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigDefaults implements IDefaultValueProvider {
     static final String OPTION = "--config";
-    private static final Set<String> NOT_CONFIGURABLE = Set.of("config", "help", "version");
+    private static final Set<String> NOT_CONFIGURABLE = Set.of("config", "help", "version", "verbose");
 
     private final Path file;
     private final Map<String, String> values;
@@ -74,7 +74,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new InputError("The config file " + file + " could not be read (" + firstLine(e) + "); check the path and its YAML.", e);
+            throw new InputError("The config file " + file + " could not be read (" + InputError.firstLine(e) + "); check the path and its YAML.", e);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return new ConfigDefaults(file, Map.of());
@@ -86,6 +86,10 @@ final class ConfigDefaults implements IDefaultValueProvider {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
+            if (key.equals("verbose")) {
+                throw new InputError("The config file " + file + " sets 'verbose', which takes effect before the file is read;"
+                        + " give --verbose on the command line instead.");
+            }
             if (NOT_CONFIGURABLE.contains(key) || command.findOption("--" + key) == null) {
                 throw new InputError("The config file " + file + " sets '" + key + "', which is not an option of 'vigil "
                         + command.name() + "'; its keys are option names without the dashes: " + optionNames(command) + ".");
@@ -115,12 +119,6 @@ final class ConfigDefaults implements IDefaultValueProvider {
     private static String optionNames(CommandSpec command) {
         return command.options().stream().map(OptionSpec::longestName).filter(n -> n.startsWith("--"))
                 .map(n -> n.substring(2)).filter(n -> !NOT_CONFIGURABLE.contains(n)).collect(Collectors.joining(", "));
-    }
-
-    private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

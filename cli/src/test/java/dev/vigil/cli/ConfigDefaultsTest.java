@@ -98,6 +98,10 @@ class ConfigDefaultsTest {
         assertTrue(missing.errorLine().startsWith("vigil: The config file "), missing.err());
         assertFalse(missing.err().contains("\tat "), "no stack trace");
 
+        CliRun verbose = CliRun.of("audit", "--config", config("verbose: true\n").toString(), "--model", "m.pt", "--data", "d");
+        assertEquals(2, verbose.exitCode());
+        assertTrue(verbose.errorLine().contains("give --verbose on the command line"), verbose.err());
+
         CliRun list = CliRun.of("audit", "--config", config("- eps\n").toString(), "--model", "m.pt", "--data", "d");
         assertEquals(2, list.exitCode());
         assertTrue(list.errorLine().contains("must be a YAML mapping"), list.err());

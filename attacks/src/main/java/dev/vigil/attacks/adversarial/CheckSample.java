@@ -2,6 +2,7 @@ package dev.vigil.attacks.adversarial;
 
 import dev.vigil.core.data.Sample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,6 @@ final class CheckSample {
                 out[k++] = i;
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 }

@@ -77,7 +77,7 @@ public final class TorchScriptClassifier implements Classifier {
         } catch (MalformedModelException | IOException | EngineException | IllegalArgumentException e) {
             model.close();
             throw new InputError("The model file " + file + " could not be loaded as TorchScript ("
-                    + firstLine(e) + "); save the model with torch.jit.save(torch.jit.trace(model, example), path).", e);
+                    + InputError.firstLine(e) + "); save the model with torch.jit.save(torch.jit.trace(model, example), path).", e);
         }
         PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
         block.freezeParameters(true);
@@ -115,7 +115,7 @@ public final class TorchScriptClassifier implements Classifier {
                 out = logits(scope.zeros(new Shape(spec.batchShape(2))));
             } catch (EngineException e) {
                 throw new InputError("The model did not accept a batch of shape " + new Shape(spec.batchShape(2))
-                        + " (" + firstLine(e) + "); set --image-size HxW and --channels to what the model expects.", e);
+                        + " (" + InputError.firstLine(e) + "); set --image-size HxW and --channels to what the model expects.", e);
             }
             Shape shape = out.getShape();
             if (labels.isEmpty() && shape.dimension() == 2 && shape.get(1) > 0) {
@@ -171,12 +171,6 @@ public final class TorchScriptClassifier implements Classifier {
     /** Whether this model's forwards take their input in channels-last layout (see {@link ChannelsLast}). */
     public boolean channelsLast() {
         return channelsLast;
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /**
