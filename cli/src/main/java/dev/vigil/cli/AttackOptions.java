@@ -2,23 +2,31 @@ package dev.vigil.cli;
 
 import dev.vigil.attacks.adversarial.AdversarialPlan;
 import dev.vigil.attacks.adversarial.AdversarialProbe;
-import dev.vigil.attacks.adversarial.Epsilon;
-import dev.vigil.attacks.adversarial.Norm;
-import dev.vigil.attacks.adversarial.PgdSettings;
-import dev.vigil.attacks.adversarial.StepSize;
-import dev.vigil.core.InputError;
+import dev.vigil.attacks.adversarial.AttackCatalogue;
+import dev.vigil.attacks.adversarial.AttackDefinition;
+import dev.vigil.attacks.adversarial.AttackOption;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The adversarial probe's options: which attacks, which norms and budgets, and how PGD searches. */
+/**
+ * The adversarial probe's options: which attacks, which norms and budgets, the targeting, and each
+ * attack's own settings. The attacks and their options come from the {@link AttackCatalogue}:
+ * {@link #install} adds every attack's options to the command and lists the attacks in
+ * {@code --help}, so a new attack needs no code here.
+ */
 final class AttackOptions implements ProbeOptions {
-    @Option(names = "--attacks", split = ",", defaultValue = "fgsm,pgd", paramLabel = "fgsm,pgd|none",
-            description = "Adversarial attacks to run: fgsm, pgd, or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--attacks", split = ",", defaultValue = "fgsm,pgd", paramLabel = "LIST",
+            description = "Adversarial attacks to run (comma-separated; each is described under 'Attacks' below), or none."
+                    + " Default: ${DEFAULT-VALUE}.")
     List<String> attacks;
 
     @Option(names = "--norms", split = ",", defaultValue = "linf,l2", paramLabel = "linf,l2",
@@ -33,18 +41,6 @@ final class AttackOptions implements ProbeOptions {
             description = "L2 budgets: the Euclidean length of the whole change in pixel units. Default: ${DEFAULT-VALUE}.")
     List<String> l2Eps;
 
-    @Option(names = "--pgd-steps", defaultValue = "10", paramLabel = "N",
-            description = "Gradient steps of each PGD run. Default: ${DEFAULT-VALUE}.")
-    int pgdSteps;
-
-    @Option(names = "--pgd-step-size", defaultValue = "eps/4", paramLabel = "eps/K|SIZE",
-            description = "PGD step size: a share of each ε (eps/4, 0.5*eps) or one fixed size (1/255). Default: ${DEFAULT-VALUE}.")
-    String pgdStepSize;
-
-    @Option(names = "--pgd-restarts", defaultValue = "1", paramLabel = "N",
-            description = "PGD runs from different random starts; the worst case per image is kept. Default: ${DEFAULT-VALUE}.")
-    int pgdRestarts;
-
     @Option(names = "--targeted", paramLabel = "least-likely|CLASS",
             description = "Push images towards a target class instead of away from their own: least-likely (each image's least likely class), or a class name or index. Default: untargeted.")
     String targeted;
@@ -53,26 +49,41 @@ final class AttackOptions implements ProbeOptions {
             description = "Images (a seeded sample) on which the costlier soundness checks run: a repeated forward pass and the attack at ε = 1. Default: ${DEFAULT-VALUE}.")
     int checkImages;
 
+    private AttackCatalogue catalogue = AttackCatalogue.builtIn();
+    private final Map<String, OptionSpec> attackOptions = new LinkedHashMap<>();
+
+    /**
+     * Adds the options of every attack in {@code catalogue} to {@code command} (the command this mixin
+     * belongs to), and the list of attacks to its help, and reads the options from there when the plan
+     * is made. They are plain options of the command, so a config file sets them like any other.
+     */
+    void install(CommandSpec command, AttackCatalogue catalogue) {
+        this.catalogue = catalogue;
+        for (AttackDefinition definition : catalogue.all()) {
+            for (AttackOption option : definition.options()) {
+                OptionSpec spec = OptionSpec.builder(option.name()).paramLabel(option.paramLabel()).type(String.class)
+                        .defaultValue(option.defaultValue()).description(option.description() + " Default: ${DEFAULT-VALUE}.").build();
+                command.addOption(spec);
+                attackOptions.put(option.name(), spec);
+            }
+        }
+        List<String> footer = new ArrayList<>(List.of("", "Attacks (--attacks):"));
+        catalogue.all().forEach(d -> footer.add("  " + d.id() + ": " + d.summary()
+                + (d.options().isEmpty() ? "" : " (" + d.options().stream().map(AttackOption::name).collect(Collectors.joining(", ")) + ")")));
+        footer.addAll(List.of(command.usageMessage().footer()));
+        command.usageMessage().footer(footer.toArray(String[]::new));
+    }
+
     @Override
-    public List<Probe> probes() {
+    public List<Probe<?>> probes() {
         AdversarialPlan plan = plan();
         return plan == null ? List.of() : List.of(new AdversarialProbe(plan));
     }
 
     /** The plan the options ask for, or null for --attacks none. */
     AdversarialPlan plan() {
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String a : attacks) {
-            String name = a.strip().toLowerCase(Locale.ROOT);
-            if (!List.of("fgsm", "pgd", "none").contains(name)) {
-                throw new InputError("--attacks takes fgsm, pgd or none, not '" + a + "'.");
-            }
-            chosen.add(name);
-        }
-        if (chosen.contains("none")) {
-            if (chosen.size() > 1) {
-                throw new InputError("--attacks none cannot be combined with other attacks; give either none or fgsm,pgd.");
-            }
+        List<AttackDefinition> chosen = catalogue.select(attacks);
+        if (chosen.isEmpty()) {
             return null;
         }
         List<Norm> normList = new ArrayList<>();
@@ -82,9 +93,14 @@ final class AttackOptions implements ProbeOptions {
                 normList.add(norm);
             }
         }
-        return new AdversarialPlan(chosen.contains("fgsm"), chosen.contains("pgd"), normList,
-                Epsilon.parseList(linfEps, "--eps"), Epsilon.parseList(l2Eps, "--l2-eps"),
-                new PgdSettings(pgdSteps, StepSize.parse(pgdStepSize), pgdRestarts, true),
+        List<AdversarialPlan.ChosenAttack> configured = chosen.stream()
+                .map(d -> new AdversarialPlan.ChosenAttack(d, d.recipe(this::optionValue))).toList();
+        return new AdversarialPlan(configured, normList, Epsilon.parseList(linfEps, "--eps"), Epsilon.parseList(l2Eps, "--l2-eps"),
                 targeted == null ? "none" : targeted, checkImages);
+    }
+
+    private String optionValue(String name) {
+        OptionSpec spec = attackOptions.get(name);
+        return spec == null ? null : spec.getValue();
     }
 }

@@ -3,9 +3,9 @@ package dev.vigil.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vigil audit}: audits a model on a labelled image set and writes the report. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Data: an image folder with one sub-folder per class (sorted names give label indices),",
             "or a CSV manifest of 'path,label' lines with paths relative to the CSV.",
             "Exit codes: 0 every gate held, 1 a gate failed, 2 a usage or input error, 3 an internal error."})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Spec
     CommandSpec spec;
 
@@ -34,10 +34,15 @@ final class AuditCommand implements Callable<Integer> {
     PolicyOptions policy;
 
     @Override
+    public ProbeSelection probeSelection() {
+        return probes;
+    }
+
+    @Override
     public Integer call() throws Exception {
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes(model.normalization(), model.deviceChoice()));
+                CommandLines.current(spec), probes.probes());
         return AuditSession.runAndWrite(request, run, policy);
     }
 }

@@ -1,33 +1,39 @@
 package dev.vigil.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.audit.AuditContext;
+import dev.vigil.core.audit.AuditPipeline;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Hashing;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.InputSizes;
 import dev.vigil.core.data.LabelFile;
-import dev.vigil.core.eval.CleanEvaluation;
+import dev.vigil.core.eval.CleanProbe;
+import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.EngineInfo;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
-import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.model.ModelLoader;
+import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.DatasetSummary;
-import dev.vigil.core.result.Finding;
-import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.ModelSummary;
 import dev.vigil.core.result.Provenance;
+import dev.vigil.core.result.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * Runs one audit: reads the data, loads the model, runs the clean pass and every requested probe,
- * and returns the results. A probe that fails is recorded as a finding; the others still run and
- * nothing already computed is lost.
+ * Runs one audit: reads the data, opens the model, runs the clean probe and then every requested probe
+ * ({@link AuditPipeline}), and returns the results with their provenance and settings. A probe that
+ * fails is recorded as a finding; the others still run and nothing already computed is lost.
  */
 final class AuditRunner {
     /** The results, and whether a probe failed (an internal error, exit code 3). */
@@ -52,7 +58,7 @@ final class AuditRunner {
 
     Outcome run(AuditRequest request) throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        var engine = EngineSetup.start(request.threads());
+        EngineSetup.start(request.threads());
         Dataset dataset = Dataset.open(request.data());
         if (request.labels() != null) {
             dataset = dataset.withLabels(LabelFile.read(request.labels()), request.labels());
@@ -64,46 +70,49 @@ final class AuditRunner {
                 : InputSizes.fromFirstImage(dataset, request.channels());
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
-        boolean probeFailed = false;
-        try (Classifier model = decorator.apply(TorchScriptClassifier.load(request.model(), spec, request.normalization(),
-                dataset.classNames(), request.device()))) {
-            log.printf("vigil: %s on %s: %d images in %d classes, input %s, device %s%n", request.model().getFileName(),
-                    request.data(), dataset.samples().size(), dataset.classNames().size(), spec, model.device());
-            CleanEvaluation.Result clean = CleanEvaluation.run(model, dataset, request.batchSize(), progress, recorder);
+        ModelRequest modelRequest = new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(),
+                request.device());
+        try (Classifier model = decorator.apply(ModelLoader.open(modelRequest))) {
+            EngineInfo engine = model.engine();
+            log.printf("vigil: %s on %s: %d images in %d classes, input %s, %s on %s, device %s%n", request.model().getFileName(),
+                    request.data(), dataset.samples().size(), dataset.classNames().size(), spec, engine.format(), engine.name(),
+                    model.device());
+            AuditContext context = new AuditContext(model, modelRequest, dataset, request.batchSize(), request.seed(),
+                    request.out(), progress, recorder, new ProbeResults());
+            CleanProbe cleanProbe = new CleanProbe();
+            cleanProbe.run(context);
+            CleanProbe.Readout clean = context.results().get(CleanProbe.READOUT);
             if (clean.outcome().readCount() == 0) {
                 throw new dev.vigil.core.InputError("None of the " + dataset.samples().size()
                         + " image files could be decoded (first reason: " + clean.skipped().get(0).reason() + ").");
             }
-            recorder.metric(Metric.of("data.samples_read", clean.outcome().readCount(), null, "images read and audited"));
-            recorder.metric(Metric.of("data.samples_skipped", clean.skipped().size(), null, "files skipped because they could not be decoded"));
-            AuditContext context = new AuditContext(model, dataset, clean.outcome(), request.batchSize(), request.seed(),
-                    request.out(), progress, recorder);
-            for (Probe probe : request.probes()) {
-                try {
-                    probe.run(context);
-                } catch (dev.vigil.core.InputError e) {
-                    throw e;
-                } catch (Exception | OutOfMemoryError e) {
-                    probeFailed = true;
-                    log.println("vigil: the " + probe.id() + " probe failed (" + e + "); the other results are kept.");
-                    recorder.finding(Finding.warning("probe-failed-" + probe.id(), "The " + probe.id() + " probe failed",
-                            "It stopped with " + e + ". Its results are missing from this report; the other probes ran."));
-                }
-            }
+            boolean probeFailed = AuditPipeline.run(context, request.probes(), log::println);
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            Provenance provenance = new Provenance(VersionInfo.vigilVersion(), EngineSetup.djlVersion(), engine.getVersion(),
+            Provenance provenance = new Provenance(VersionInfo.vigilVersion(), EngineSetup.djlVersion(),
+                    engine.name().equals("PyTorch") ? engine.version() : null,
                     System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     model.device().toString(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), request.seed(),
                     started.toString(), finished.toString(), request.commandLine(), request.model().toString(),
-                    Hashing.sha256(request.model()), request.data().toString(), Hashing.manifest(clean.fileHashes()));
+                    Hashing.sha256(request.model()), request.data().toString(), Hashing.manifest(clean.fileHashes()),
+                    engine.name(), engine.version(), engine.format());
             ModelSummary modelSummary = new ModelSummary(request.model().getFileName().toString(), provenance.modelSha256(),
                     spec.toString(), request.normalization().toString(), dataset.classNames().size());
             DatasetSummary data = new DatasetSummary(dataset.layout(), dataset.classNames(), found,
                     clean.outcome().readCount(), clean.skipped().size(), clean.skipped());
             AuditResults results = new AuditResults(AuditResults.SCHEMA_VERSION, provenance, modelSummary, data,
-                    recorder.metrics(), recorder.findings(), recorder.sections());
+                    recorder.metrics(), recorder.findings(), recorder.sections()).withSettings(settings(cleanProbe, request.probes()));
             return new Outcome(results, recorder, probeFailed);
         }
+    }
+
+    /** Every probe's typed settings by probe id, as results.json records them. */
+    static JsonNode settings(CleanProbe clean, List<Probe<?>> probes) {
+        ObjectNode out = ResultsJson.mapper().createObjectNode();
+        out.set(clean.id(), ResultsJson.mapper().valueToTree(clean.settings()));
+        for (Probe<?> p : probes) {
+            out.set(p.id(), ResultsJson.mapper().valueToTree(p.settings()));
+        }
+        return out;
     }
 
     private static void createOutputFolder(AuditRequest request) {

@@ -17,6 +17,8 @@ import dev.vigil.core.data.InputSizes;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.model.ModelLoader;
+import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.model.TorchScriptClassifier;
 import dev.vigil.core.result.ResultsJson;
 import java.io.PrintStream;
@@ -73,11 +75,17 @@ final class BenchCommand implements Callable<Integer> {
                 : InputSizes.fromFirstImage(dataset, model.channels);
         List<StageResult> results = new ArrayList<>();
         Path scratch = Files.createTempDirectory("vigil-bench");
-        try (TorchScriptClassifier classifier = TorchScriptClassifier.load(model.model, spec, model.normalization(),
-                dataset.classNames(), model.deviceChoice())) {
+        if (!ModelLoader.formatOf(model.model).name().equals("TorchScript")) {
+            throw new dev.vigil.core.InputError("vigil bench measures against raw TorchScript passes of the PyTorch engine;"
+                    + " give it a TorchScript model (.pt), not " + model.model.getFileName() + ".");
+        }
+        // The engine floor feeds the raw module as the classifier feeds it (its channels-last choice), so the
+        // benchmark needs the TorchScript classifier itself.
+        try (TorchScriptClassifier classifier = (TorchScriptClassifier) ModelLoader.open(new ModelRequest(model.model, spec,
+                model.normalization(), dataset.classNames(), model.deviceChoice()))) {
             List<Batch> decoded = decodeAll(dataset, spec);
             long[] chw = {spec.channels(), spec.height(), spec.width()};
-            CleanEvaluation.Result clean;
+            dev.vigil.core.eval.CleanProbe.Readout clean;
             try (AuditRecorder recorder = new AuditRecorder()) {
                 clean = CleanEvaluation.run(classifier, dataset, batchSize, Progress.SILENT, recorder);
             }

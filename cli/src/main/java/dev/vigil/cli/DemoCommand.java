@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vigil demo}: the full audit on the bundled road-sign classifier and images. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Audits the bundled demo: a small road-sign classifier whose classes depend on colour",
             "and orientation, so that drift probes find real weaknesses. Writes the same files as 'vigil audit'."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, ProbeCommand {
     @Spec
     CommandSpec spec;
 
@@ -36,6 +36,11 @@ final class DemoCommand implements Callable<Integer> {
     PolicyOptions policy;
 
     @Override
+    public ProbeSelection probeSelection() {
+        return probes;
+    }
+
+    @Override
     public Integer call() throws Exception {
         Path demo = DemoFiles.extract(Path.of(System.getProperty("java.io.tmpdir"), "vigil-demo-" + VersionInfo.vigilVersion()));
         JsonNode settings = ResultsJson.mapper().readTree(demo.resolve("demo.json").toFile());
@@ -44,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         AuditRequest request = new AuditRequest(demo.resolve("model.pt"), demo.resolve("images"), demo.resolve("labels.txt"),
                 normalization, size.get(0).asInt() + "x" + size.get(1).asInt(), 3, deviceChoice, threads, run.batchSize,
-                run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes(normalization, deviceChoice));
+                run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes());
         System.err.println("vigil: demo files unpacked to " + demo);
         return AuditSession.runAndWrite(request, run, policy);
     }

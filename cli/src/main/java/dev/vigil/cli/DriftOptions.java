@@ -1,16 +1,12 @@
 package dev.vigil.cli;
 
-import dev.vigil.attacks.drift.BaselineLoader;
 import dev.vigil.attacks.drift.DriftConfig;
 import dev.vigil.attacks.drift.DriftFamily;
 import dev.vigil.attacks.drift.DriftProbe;
 import dev.vigil.attacks.drift.corruptions.Corruptions;
-import dev.vigil.attacks.drift.transforms.Fill;
 import dev.vigil.core.InputError;
 import dev.vigil.core.audit.Probe;
-import dev.vigil.core.model.DeviceChoice;
-import dev.vigil.core.model.Normalization;
-import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Fill;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,15 +41,6 @@ final class DriftOptions implements ProbeOptions {
                     + " is then also reported relative to its errors on the same corrupted images.")
     Path baselineModel;
 
-    private Normalization normalization = Normalization.NONE;
-    private DeviceChoice device = DeviceChoice.AUTO;
-
-    /** The audited model's normalization and device, which the baseline model is loaded with. */
-    void useModelSettings(Normalization normalization, DeviceChoice device) {
-        this.normalization = normalization;
-        this.device = device;
-    }
-
     DriftConfig config() {
         Set<DriftFamily> families = DriftFamily.parse(drift);
         if (baselineModel != null) {
@@ -68,14 +55,8 @@ final class DriftOptions implements ProbeOptions {
     }
 
     @Override
-    public List<Probe> probes() {
+    public List<Probe<?>> probes() {
         DriftConfig config = config();
-        if (config.families().isEmpty()) {
-            return List.of();
-        }
-        Normalization norm = normalization;
-        DeviceChoice choice = device;
-        BaselineLoader loader = (file, spec, labels) -> TorchScriptClassifier.load(file, spec, norm, labels, choice);
-        return List.of(new DriftProbe(config, loader));
+        return config.families().isEmpty() ? List.of() : List.of(new DriftProbe(config));
     }
 }

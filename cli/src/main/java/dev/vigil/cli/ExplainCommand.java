@@ -4,12 +4,14 @@ import dev.vigil.core.InputError;
 import dev.vigil.core.data.ImageDecoder;
 import dev.vigil.core.data.LabelFile;
 import dev.vigil.core.data.UnreadableImageException;
+import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
-import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.model.ModelLoader;
+import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.result.ResultsJson;
-import dev.vigil.explain.MethodSettings;
 import dev.vigil.explain.ImageExplainer;
+import dev.vigil.explain.MethodSettings;
 import dev.vigil.explain.method.Images;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,8 +75,8 @@ final class ExplainCommand implements Callable<Integer> {
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(decode(images.get(i), spec), 0, pixels, i * spec.pixelsPerImage(), spec.pixelsPerImage());
         }
-        try (TorchScriptClassifier classifier = TorchScriptClassifier.load(model.model, spec, model.normalization(), labels,
-                model.deviceChoice())) {
+        try (Classifier classifier = ModelLoader.open(new ModelRequest(model.model, spec, model.normalization(), labels,
+                model.deviceChoice()))) {
             int chosen = target == null ? -1 : classIndex(target, classifier.labels());
             int[] targets = new int[images.size()];
             java.util.Arrays.fill(targets, chosen);

@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
-import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.explain.ExplainProbe;
 import dev.vigil.explain.ExplainSettings;
 import dev.vigil.explain.Target;
@@ -60,7 +60,7 @@ final class ExplainOptions implements ProbeOptions {
     }
 
     @Override
-    public List<Probe> probes() {
+    public List<Probe<?>> probes() {
         ExplainSettings s = settings();
         if (s.methods().ids().isEmpty()) {
             return List.of();

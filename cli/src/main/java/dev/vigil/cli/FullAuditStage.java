@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.attacks.adversarial.AttackCatalogue;
 import dev.vigil.cli.bench.CountingClassifier;
 import dev.vigil.cli.bench.EngineFloor;
 import dev.vigil.cli.bench.ProcessMemory;
@@ -20,12 +21,13 @@ final class FullAuditStage {
 
     static StageResult measure(ModelOptions model, Path data, int batchSize, int threads, EngineFloor floor, Path out)
             throws Exception {
-        AuditCommand command = new AuditCommand();
-        new CommandLine(command).parseArgs("--model", model.model.toString(), "--data", data.toString());
+        CommandLine root = Main.newCommandLine(AttackCatalogue.builtIn());
+        root.parseArgs("audit", "--model", model.model.toString(), "--data", data.toString());
+        AuditCommand command = root.getSubcommands().get("audit").getCommand();
         AtomicReference<CountingClassifier> counter = new AtomicReference<>();
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), threads, batchSize, 0, 0, out, "vigil bench (full default audit)",
-                command.probes.probes(model.normalization(), model.deviceChoice()));
+                command.probes.probes());
         long start = System.nanoTime();
         AuditRunner.Outcome outcome = new AuditRunner(Progress.SILENT, System.err, m -> {
             counter.set(new CountingClassifier(m));

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.attacks.adversarial.AttackCatalogue;
 import picocli.CommandLine;
 
 /** Entry point of the {@code vigil} command. */
@@ -13,13 +14,18 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (0 pass, 1 a gate failed, 2 input error, 3 internal error). */
     public static int run(String... args) {
+        return run(AttackCatalogue.builtIn(), args);
+    }
+
+    /** Runs the command line with the attacks of {@code catalogue} (the built-in ones, or more for an extension). */
+    public static int run(AttackCatalogue catalogue, String... args) {
         // Before any DJL class loads: no network, and DJL's log lines (the CUDA-driver warning on
         // machines without a GPU, say) stay out of the user's terminal unless --verbose asks for them.
         System.setProperty("ai.djl.offline", "true");
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        CommandLine cmd = newCommandLine();
+        CommandLine cmd = newCommandLine(catalogue);
         try {
             ConfigDefaults.install(cmd, args);
         } catch (dev.vigil.core.InputError e) {
@@ -29,8 +35,13 @@ public final class Main {
         return cmd.execute(args);
     }
 
-    static CommandLine newCommandLine() {
+    static CommandLine newCommandLine(AttackCatalogue catalogue) {
         CommandLine cmd = new CommandLine(new VigilCommand());
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ProbeCommand command) {
+                command.probeSelection().install(sub.getCommandSpec(), catalogue);
+            }
+        }
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         cmd.setParameterExceptionHandler(new ErrorHandler.Usage());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.core.audit.Hashing;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.ResultsJson;
-import dev.vigil.core.result.RowLog;
+import dev.vigil.core.result.RowStore;
 import dev.vigil.core.result.SamplesCsv;
 import dev.vigil.reports.ReportFiles;
 import java.io.IOException;
@@ -18,7 +18,7 @@ final class OutputWriter {
     }
 
     /** Writes everything and returns the SHA-256 of results.json. */
-    static String write(AuditResults results, RowLog rows, Path out) throws IOException {
+    static String write(AuditResults results, RowStore rows, Path out) throws IOException {
         Path json = out.resolve("results.json");
         ResultsJson.write(results, json);
         String sha = Hashing.sha256(json);

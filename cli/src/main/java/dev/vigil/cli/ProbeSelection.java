@@ -1,12 +1,12 @@
 package dev.vigil.cli;
 
+import dev.vigil.attacks.adversarial.AttackCatalogue;
 import dev.vigil.core.audit.Probe;
-import dev.vigil.core.model.DeviceChoice;
-import dev.vigil.core.model.Normalization;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Every probe family's options, shared by 'audit' and 'demo'. Each family is a picocli mixin that
@@ -27,14 +27,15 @@ final class ProbeSelection {
         return List.of(attacks, drift, explain);
     }
 
-    /**
-     * The probes the options ask for, in order: adversarial, drift, explanations. The audited model's
-     * normalization and device go to probes that load a second model (drift's baseline).
-     */
-    List<Probe> probes(Normalization normalization, DeviceChoice device) {
-        drift.useModelSettings(normalization, device);
-        List<Probe> probes = new ArrayList<>();
+    /** The probes the options ask for, in order: adversarial, drift, explanations. */
+    List<Probe<?>> probes() {
+        List<Probe<?>> probes = new ArrayList<>();
         families().forEach(f -> probes.addAll(f.probes()));
         return probes;
+    }
+
+    /** Adds the catalogue's attack options to {@code command}, the command these options belong to. */
+    void install(CommandSpec command, AttackCatalogue catalogue) {
+        attacks.install(command, catalogue);
     }
 }

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.attacks.adversarial.AdversarialPlan;
 import dev.vigil.attacks.adversarial.AdversarialProbe;
-import dev.vigil.attacks.adversarial.Epsilon;
-import dev.vigil.attacks.adversarial.Norm;
+import dev.vigil.attacks.adversarial.AttackCatalogue;
+import dev.vigil.attacks.adversarial.PgdSettings;
 import dev.vigil.core.InputError;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.core.testing.Fixtures;
 import java.io.IOException;
@@ -29,7 +31,9 @@ class AttackOptionsTest {
 
     private static AttackOptions parse(String... args) {
         AttackOptions options = new AttackOptions();
-        new CommandLine(new Holder(options)).parseArgs(args);
+        CommandLine command = new CommandLine(new Holder(options));
+        options.install(command.getCommandSpec(), AttackCatalogue.builtIn());
+        command.parseArgs(args);
         return options;
     }
 
@@ -46,13 +50,13 @@ class AttackOptionsTest {
     @Test
     void byDefaultBothAttacksRunInBothNormsWithTheStandardBudgets() {
         AdversarialPlan plan = parse().plan();
-        assertTrue(plan.fgsm() && plan.pgd());
+        assertTrue(plan.runs(AttackCatalogue.FGSM) && plan.runs(AttackCatalogue.PGD));
         assertEquals(List.of(Norm.LINF, Norm.L2), plan.norms());
         assertEquals(List.of("1/255", "2/255", "4/255", "8/255"), plan.linfEpsilons().stream().map(Epsilon::text).toList());
         assertEquals(List.of("0.25", "0.5", "1.0"), plan.l2Epsilons().stream().map(Epsilon::text).toList());
-        assertEquals(10, plan.pgdSettings().steps());
-        assertEquals(2 / 255.0, plan.pgdSettings().stepSize().at(8 / 255.0), 1e-12);
-        assertEquals(1, plan.pgdSettings().restarts());
+        assertEquals(10, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).steps());
+        assertEquals(2 / 255.0, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).stepSize().at(8 / 255.0), 1e-12);
+        assertEquals(1, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).restarts());
         assertEquals("none", plan.target());
         assertEquals(256, plan.checkImages());
         assertEquals(1, parse().probes().size());
@@ -64,12 +68,12 @@ class AttackOptionsTest {
         AdversarialPlan plan = parse("--attacks", "pgd", "--norms", "l2", "--l2-eps", "1,0.5", "--pgd-steps", "20",
                 "--pgd-step-size", "1/255", "--pgd-restarts", "3", "--targeted", "least-likely", "--check-images", "1000").plan();
         assertEquals(1000, plan.checkImages());
-        assertFalse(plan.fgsm());
+        assertFalse(plan.runs(AttackCatalogue.FGSM));
         assertEquals(List.of(Norm.L2), plan.norms());
         assertEquals(List.of("0.5", "1"), plan.l2Epsilons().stream().map(Epsilon::text).toList(), "sorted by size");
-        assertEquals(20, plan.pgdSettings().steps());
-        assertEquals(1 / 255.0, plan.pgdSettings().stepSize().at(0.5), 1e-12);
-        assertEquals(3, plan.pgdSettings().restarts());
+        assertEquals(20, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).steps());
+        assertEquals(1 / 255.0, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).stepSize().at(0.5), 1e-12);
+        assertEquals(3, ((PgdSettings) plan.settingsOf(AttackCatalogue.PGD)).restarts());
         assertEquals("least-likely", plan.target());
         assertNull(parse("--attacks", "none").plan());
         assertEquals(List.of(), parse("--attacks", "none").probes());

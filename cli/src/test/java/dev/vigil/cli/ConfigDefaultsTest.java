@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.attacks.adversarial.AdversarialPlan;
-import dev.vigil.attacks.adversarial.Epsilon;
-import dev.vigil.attacks.adversarial.Norm;
+import dev.vigil.attacks.adversarial.AttackCatalogue;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.core.testing.Fixtures;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class ConfigDefaultsTest {
 
     /** Parses an audit command line the way Main does, config file included, without running it. */
     private static AuditCommand parse(String... args) {
-        CommandLine cmd = Main.newCommandLine();
+        CommandLine cmd = Main.newCommandLine(AttackCatalogue.builtIn());
         ConfigDefaults.install(cmd, args);
         cmd.parseArgs(args);
         return cmd.getSubcommands().get("audit").getCommand();
@@ -51,11 +52,11 @@ class ConfigDefaultsTest {
                 """);
         AuditCommand audit = parse("audit", "--config", file.toString(), "--model", "m.pt", "--data", "d", "--seed", "9");
         AdversarialPlan plan = audit.probes.attacks.plan();
-        assertTrue(plan.fgsm());
-        assertFalse(plan.pgd());
+        assertTrue(plan.runs(AttackCatalogue.FGSM));
+        assertFalse(plan.runs(AttackCatalogue.PGD));
         assertEquals(List.of(Norm.LINF), plan.norms());
         assertEquals(List.of("1/255", "8/255"), plan.linfEpsilons().stream().map(Epsilon::text).toList());
-        assertEquals(3, plan.pgdSettings().steps());
+        assertEquals("3", audit.spec.findOption("--pgd-steps").getValue(), "an attack's own option, from the catalogue");
         assertEquals(64, plan.checkImages());
         assertEquals(List.of("rotation", "grayscale"), audit.probes.drift.drift);
         assertTrue(audit.run.quiet);

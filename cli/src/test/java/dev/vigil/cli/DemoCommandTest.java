@@ -14,11 +14,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one end-to-end run of the full default audit in the suite: every probe family, on a few demo images. */
+/**
+ * The end-to-end run of the full default audit on the demo: every probe family, on 60 demo images, and
+ * results.json equal to the committed golden copy (testdata/golden/demo-limit60.json).
+ */
 class DemoCommandTest {
     @Test
     void theDefaultDemoAuditRunsEveryProbeAndProducesEveryMetricTheDefaultPolicyNames(@TempDir Path out) throws Exception {
-        CliRun run = CliRun.of("demo", "--out", out.toString(), "--limit", "24", "--quiet");
+        CliRun run = CliRun.of("demo", "--out", out.toString(), "--limit", "60", "--threads", "2", "--quiet");
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.out() + run.err());
         assertTrue(run.out().startsWith("Clean accuracy: 1.0000"), run.out());
         for (String file : new String[] {"index.html", "results.json", "samples.csv", "junit.xml", "summary.md"}) {
@@ -26,7 +29,7 @@ class DemoCommandTest {
         }
         AuditResults results = ResultsJson.read(out.resolve("results.json"));
         assertEquals(6, results.dataset().classNames().size());
-        assertEquals(24, results.dataset().samplesRead());
+        assertEquals(60, results.dataset().samplesRead());
         assertTrue(results.provenance().commandLine().startsWith("vigil demo"));
         List<String> names = results.metrics().stream().map(Metric::name).toList();
         for (String family : List.of("clean.", "fgsm.", "pgd.", "drift.", "explain.")) {
@@ -36,6 +39,7 @@ class DemoCommandTest {
             assertTrue(names.contains(rule.metric()), "the default audit recorded no " + rule.metric());
         }
         assertEquals("bundled default policy", results.verdict().policySource());
+        GoldenResults.assertMatches("demo-limit60.json", out.resolve("results.json"));
         assertTrue(results.verdict().rules().stream().allMatch(o -> o.status() != Status.INCONCLUSIVE
                 || o.reason().contains("fewer than")), "inconclusive only for too few samples");
     }

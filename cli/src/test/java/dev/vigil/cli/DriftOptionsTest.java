@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.attacks.drift.DriftConfig;
 import dev.vigil.attacks.drift.DriftFamily;
-import dev.vigil.attacks.drift.transforms.Fill;
+import dev.vigil.core.perturb.Fill;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.core.testing.Fixtures;
 import java.io.IOException;

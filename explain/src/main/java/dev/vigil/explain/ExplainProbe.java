@@ -1,13 +1,15 @@
 package dev.vigil.explain;
 
 import dev.vigil.core.audit.AuditContext;
+import dev.vigil.core.audit.Flips;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Batch;
 import dev.vigil.core.data.BatchStream;
 import dev.vigil.core.data.Sample;
+import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.result.Finding;
 import dev.vigil.explain.method.AttributionMethod;
 import dev.vigil.explain.method.Attributions;
 import dev.vigil.explain.method.ChannelAggregation;
@@ -17,12 +19,15 @@ import dev.vigil.explain.quality.DeletionInsertion;
 import dev.vigil.explain.quality.RandomizationCheck;
 import dev.vigil.explain.quality.Variant;
 import dev.vigil.explain.select.ImageSelection;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Explanations in an audit: chooses a stratified selection of images ({@link ImageSelection}), explains
@@ -32,7 +37,7 @@ import java.util.SplittableRandom;
  * section and one heatmap row per image and method. Runs after the attack and drift probes, whose rows
  * supply the "flipped" images.
  */
-public final class ExplainProbe implements Probe {
+public final class ExplainProbe implements Probe<ExplainProbe.Shard> {
     public static final String ID = "explain";
     // Per-purpose constants mixed into the audit seed, so that each random choice has its own stream.
     private static final long SELECTION = 0x5E1EC7L;
@@ -51,18 +56,32 @@ public final class ExplainProbe implements Probe {
         return ID;
     }
 
+    @Override
     public ExplainSettings settings() {
         return settings;
     }
 
+    /** Explanations have no per-sample pass: the images to explain are chosen from every other probe's results. */
+    public record Shard() implements Serializable {
+    }
+
     @Override
-    public void run(AuditContext ctx) throws Exception {
+    public Shard pass(AuditContext context, List<Sample> samples) {
+        return new Shard();
+    }
+
+    /**
+     * Chooses the images, explains them with every method the model can serve, and checks the
+     * explanations: the whole probe is a step after the per-sample passes.
+     */
+    @Override
+    public void conclude(AuditContext ctx, List<Shard> shards) throws Exception {
         if (settings.methods().ids().isEmpty()) {
             return;
         }
         Classifier model = ctx.classifier();
         List<ImageSelection.Pick> picks = new ImageSelection(settings.perClass(), ImageSelection.DEFAULT_MIN_CONFIDENCE,
-                ctx.seed() ^ SELECTION).select(ctx.dataset(), ctx.clean(), ctx.recorder().rowLog());
+                ctx.seed() ^ SELECTION).select(ctx.dataset(), ctx.clean(), Flips.of(ctx).bySample());
         if (picks.isEmpty()) {
             return;
         }
@@ -71,13 +90,18 @@ public final class ExplainProbe implements Probe {
         int[] targets = picks.stream().mapToInt(p -> settings.target() == Target.TRUE
                 ? p.sample().label() : ctx.clean().predictions()[p.sample().index()]).toArray();
 
-        List<AttributionMethod> methods = settings.methods().create(ctx.batchSize(), ctx.seed() ^ NOISE);
+        List<AttributionMethod> methods = servable(ctx, settings.methods().create(ctx.batchSize(), ctx.seed() ^ NOISE),
+                AttributionMethod::needs, AttributionMethod::title, "explain-method-not-run.", "explanations by ");
+        if (methods.isEmpty()) {
+            return;
+        }
         Map<AttributionMethod, Attributions> maps = explain(ctx, methods, images, targets);
 
         Progress.Task checks = ctx.progress().start("explain: quality checks", (long) images.count() * methods.size());
         DeletionInsertion deletion = new DeletionInsertion(settings.deletionSteps(), ctx.batchSize());
         DeletionInsertion.Curves random = deletion.run(model, images, targets, randomOrders(images, ctx.seed() ^ ORDER));
-        List<Variant> variants = settings.variants(ctx.batchSize());
+        List<Variant> variants = servable(ctx, settings.variants(ctx.batchSize()), Variant::needs, Variant::title,
+                "explain-drift-not-run.", "attribution drift for the image ");
         List<Images> changed = new ArrayList<>();
         for (Variant v : variants) {
             changed.add(v.apply(model, images, labels));
@@ -115,17 +139,36 @@ public final class ExplainProbe implements Probe {
         return maps;
     }
 
+    /** The items the model can serve; each one it cannot gets a finding that says what it lacks. */
+    private static <T> List<T> servable(AuditContext ctx, List<T> items, Function<T, Set<Capability>> needs,
+                                        Function<T, String> title, String findingId, String what) {
+        List<T> out = new ArrayList<>();
+        for (T item : items) {
+            List<String> missing = needs.apply(item).stream().filter(c -> !ctx.classifier().can(c)).map(Capability::description)
+                    .sorted().toList();
+            if (missing.isEmpty()) {
+                out.add(item);
+            } else {
+                String name = title.apply(item);
+                ctx.recorder().finding(new Finding(findingId + name.toLowerCase(Locale.ROOT).replace(' ', '-'), "warning",
+                        "No " + what + name, "It needs " + String.join(" and ", missing) + ", which this "
+                                + ctx.classifier().engine().format() + " model does not give; the methods that need only logits still ran."));
+            }
+        }
+        return out;
+    }
+
     /**
      * The randomization check of a gradient method on the given images, or null when it is off, the method
-     * needs no gradient, or the model is not a TorchScript model that can be loaded afresh.
+     * needs no gradient, or the model cannot give a fresh copy to randomize.
      */
     private RandomizationCheck.Result randomization(AuditContext ctx, AttributionMethod method, Images images, int[] targets,
                                                     Attributions original) {
-        if (images.count() == 0 || !method.usesGradient() || !(ctx.classifier() instanceof TorchScriptClassifier torchScript)) {
+        if (images.count() == 0 || !method.usesGradient() || !ctx.classifier().can(Capability.FRESH_COPY)) {
             return null;
         }
         return new RandomizationCheck(settings.randomizationThreshold(), settings.randomizationSteps(), ctx.seed() ^ RANDOMIZE)
-                .run(torchScript, method, images, targets, original);
+                .run(ctx.classifier(), method, images, targets, original);
     }
 
     private static int[] selectTargets(int[] targets, int[] which) {

@@ -52,7 +52,7 @@ final class ExplainReport {
 
     void record() throws IOException {
         metricsAndFindings();
-        ctx.recorder().rows(rows());
+        ctx.recorder().rows(ExplainProbe.ID, rows());
         ctx.recorder().section(new Section(ExplainProbe.ID, "Explanations", summary(), settings(), tables(), charts(), figures()));
     }
 

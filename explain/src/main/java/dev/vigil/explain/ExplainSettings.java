@@ -1,7 +1,7 @@
 package dev.vigil.explain;
 
-import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.InputError;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.explain.method.ChannelAggregation;
 import dev.vigil.explain.quality.DeletionInsertion;
 import dev.vigil.explain.quality.FgsmVariant;

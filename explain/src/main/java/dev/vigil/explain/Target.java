@@ -14,6 +14,7 @@ public enum Target {
         this.option = option;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String option() {
         return option;
     }

@@ -10,6 +10,7 @@ import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.model.Normalization;
 import dev.vigil.core.model.TorchScriptClassifier;
 import dev.vigil.core.testing.Fixtures;
+import dev.vigil.core.testing.TestContexts;
 import java.nio.file.Path;
 
 /** The bundled demo model on a class-balanced part of its images, with the clean pass done: an audit context for probe tests. */
@@ -30,7 +31,7 @@ final class DemoAudit {
 
     static AuditContext context(TorchScriptClassifier model, int limit, Path out, AuditRecorder recorder) throws Exception {
         Dataset data = dataset(limit);
-        CleanEvaluation.Result clean = CleanEvaluation.run(model, data, 64, Progress.SILENT, recorder);
-        return new AuditContext(model, data, clean.outcome(), 64, 5, out, Progress.SILENT, recorder);
+        dev.vigil.core.eval.CleanProbe.Readout clean = CleanEvaluation.run(model, data, 64, Progress.SILENT, recorder);
+        return TestContexts.of(model, data, clean.outcome(), 64, 5, out, Progress.SILENT, recorder);
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.SampleRow;

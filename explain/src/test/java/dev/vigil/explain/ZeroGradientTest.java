@@ -3,18 +3,19 @@ package dev.vigil.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.core.testing.Fixtures;
 import dev.vigil.core.testing.LinearFixture;
+import dev.vigil.core.testing.TestContexts;
 import dev.vigil.core.testing.TestImages;
 import dev.vigil.explain.method.Baseline;
 import dev.vigil.explain.method.ChannelAggregation;
@@ -34,8 +35,8 @@ class ZeroGradientTest {
                 QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 2, 2), 2, Target.PREDICTED, 4, 0.5, 2, 8,
                 ExplainSettings.DRIFT, 90, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
         try (TorchScriptClassifier model = Fixtures.load("zero_grad.pt", LinearFixture.SPEC, 3)) {
-            CleanEvaluation.Result clean = CleanEvaluation.run(model, data, 16, Progress.SILENT, recorder);
-            AuditContext ctx = new AuditContext(model, data, clean.outcome(), 16, 0, dir.resolve("out"), Progress.SILENT, recorder);
+            dev.vigil.core.eval.CleanProbe.Readout clean = CleanEvaluation.run(model, data, 16, Progress.SILENT, recorder);
+            AuditContext ctx = TestContexts.of(model, data, clean.outcome(), 16, 0, dir.resolve("out"), Progress.SILENT, recorder);
             new ExplainProbe(settings).run(ctx);
         }
         Finding zero = recorder.findings().stream().filter(f -> f.id().equals("explain-zero-attributions")).findFirst().orElseThrow();

@@ -3,19 +3,26 @@ package dev.vigil.attacks.adversarial;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.vigil.core.audit.AuditContext;
-import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.BatchRunner;
+import dev.vigil.core.audit.Flips;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Batch;
+import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
+import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.GradientResult;
-import dev.vigil.core.model.Objective;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.Figure;
+import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Format;
 import dev.vigil.core.result.Metric;
+import dev.vigil.core.result.RowSource;
+import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.result.Section;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +31,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The adversarial probe: FGSM and PGD sweeps in L∞ and L2, the soundness checks of the evaluation,
- * their metrics, per-sample rows, red flags and report sections.
+ * The adversarial probe: the plan's attacks in each norm over their budgets, the soundness checks of
+ * the evaluation, their metrics, per-sample rows, red flags and report sections.
  *
- * <p>It makes one gradient pass over the data, whose single input gradient per batch serves the
- * soundness checks and every FGSM epsilon in both norms, then one PGD pass per norm. Each attack's
- * results are recorded as soon as it finishes.
+ * <p>Its per-sample pass goes over the data once for the soundness checks and the attacks that step
+ * from the clean gradient (FGSM), which share one input gradient per batch, and once more for every
+ * other attack (all its norms together). The conclusion computes every metric from the rows, so
+ * shards of the data give the same numbers as one run.
  */
-public final class AdversarialProbe implements Probe {
+public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
     public static final String ID = "adversarial";
     /** At ε = 1 in L∞ any image is reachable; five steps of 0.1 from the image suffice on working models. */
     static final Epsilon UNBOUNDED = new Epsilon("1", 1.0);
     static final PgdSettings UNBOUNDED_SEARCH = new PgdSettings(5, new StepSize(0, new Epsilon("0.1", 0.1)), 1, false);
+
+    /** One shard's soundness counts and evidence pixels. */
+    public static final class Shard implements Serializable {
+        private final SoundnessChecks checks;
+        private final EvidencePixels evidence = new EvidencePixels();
+
+        Shard(int classes) {
+            checks = new SoundnessChecks(classes);
+        }
+    }
+
+    /** One attack in one norm, made from its recipe. */
+    private record SpecRun(AttackSpec spec, Attack attack) {
+    }
 
     private final AdversarialPlan plan;
 
@@ -48,242 +70,362 @@ public final class AdversarialProbe implements Probe {
         return ID;
     }
 
+    @Override
+    public AdversarialPlan settings() {
+        return plan;
+    }
+
     public AdversarialPlan plan() {
         return plan;
     }
 
     @Override
-    public void run(AuditContext context) throws Exception {
+    public Shard pass(AuditContext context, List<Sample> samples) throws Exception {
+        Classifier model = context.classifier();
+        Targeting targeting = Targeting.parse(plan.target(), context.dataset().classNames());
+        List<Sample> readable = BatchRunner.readSamples(context);
+        Evidence evidence = Evidence.choose(context, readable);
+        CheckSample checkSample = CheckSample.choose(context.seed(), readable, plan.checkImages());
+        Shard shard = new Shard(model.labels().size());
+        List<SpecRun> runs = runnable(targeting, model, context.seed());
+        checksPass(context, samples, targeting, sharing(runs, true), evidence, checkSample, shard);
+        for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
+            List<SpecRun> own = runs.stream().filter(r -> !r.spec().definition().sharesCleanGradient()
+                    && r.spec().definition() == attack.definition()).toList();
+            if (!own.isEmpty()) {
+                attackPass(context, samples, targeting, own, evidence, shard);
+            }
+        }
+        return shard;
+    }
+
+    @Override
+    public void conclude(AuditContext context, List<Shard> shards) throws Exception {
+        Shard merged = new Shard(context.classifier().labels().size());
+        for (Shard s : shards) {
+            merged.checks.merge(s.checks);
+            merged.evidence.merge(s.evidence);
+        }
         Targeting targeting = Targeting.parse(plan.target(), context.dataset().classNames());
         List<Sample> samples = BatchRunner.readSamples(context);
-        Evidence evidence = Evidence.choose(context, samples);
-        List<AttackSpec> specs = plan.specs(targeting);
         Metric clean = cleanAccuracy(context.clean(), samples);
-        AuditRecorder recorder = context.recorder();
-
-        List<Sweep> fgsm = sweeps(specs, AttackKind.FGSM, context);
-        SoundnessChecks checks = gradientPass(context, samples, targeting, fgsm, evidence);
-        List<SweepSummary> fgsmSummaries = summarize(fgsm, context, samples);
-        if (!fgsm.isEmpty()) {
-            recordSweeps(AttackKind.FGSM, fgsm, fgsmSummaries, List.of(), clean, targeting, evidence, context);
+        List<SpecRun> runs = runnable(targeting, context.classifier(), context.seed());
+        skippedAttacks(context);
+        Evidence evidence = Evidence.choose(context, samples);
+        Map<AttackDefinition, List<SweepSummary>> done = new LinkedHashMap<>();
+        for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
+            if (attack.definition().sharesCleanGradient()) {
+                record(context, attack, runs, done, clean, evidence, merged.evidence);
+            }
         }
-        checks.findings().forEach(recorder::finding);
-        Map<String, String> checkSettings = new LinkedHashMap<>();
-        checkSettings.put("images", Integer.toString(samples.size()));
-        checkSettings.put("images in the repeated-forward and ε = 1 checks", checks.sampled() + (checks.sampled() < samples.size()
-                ? " (a uniform sample drawn with the audit seed; --check-images)" : " (all)"));
-        checkSettings.put("attack at ε = 1", "L∞, " + UNBOUNDED_SEARCH.steps() + " steps of " + UNBOUNDED_SEARCH.stepSize()
-                + " from the image");
-        recorder.section(new Section("adversarial-checks", "Soundness of the attack evaluation",
-                "Checks that the attacks can work on this model at all, after Carlini et al. 2019 (\"On Evaluating Adversarial"
-                        + " Robustness\") and AutoAttack: input gradients must not vanish, outputs must be logits rather than"
-                        + " probabilities, two identical forward passes must agree, and at ε = 1 in L∞, where any image can be"
-                        + " reached, an iterative attack must break almost every prediction. A red flag means robust accuracies"
-                        + " in this report overstate the model's robustness.",
-                checkSettings,
-                List.of(checks.table()), List.of(), List.of()));
-
-        List<Sweep> pgd = new ArrayList<>();
-        for (Sweep sweep : sweeps(specs, AttackKind.PGD, context)) {
-            pgdPass(context, samples, targeting, sweep, evidence);
-            pgd.add(sweep);
+        recordChecks(context, merged.checks, samples.size());
+        for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
+            if (!attack.definition().sharesCleanGradient()) {
+                record(context, attack, runs, done, clean, evidence, merged.evidence);
+            }
         }
-        if (!pgd.isEmpty()) {
-            List<SweepSummary> pgdSummaries = summarize(pgd, context, samples);
-            recordSweeps(AttackKind.PGD, pgd, pgdSummaries, fgsmSummaries, clean, targeting, evidence, context);
-            for (SweepSummary p : pgdSummaries) {
-                for (SweepSummary f : fgsmSummaries) {
-                    if (f.spec().norm() == p.spec().norm()) {
-                        RedFlags.pgdWeakerThanFgsm(f, p).ifPresent(recorder::finding);
-                    }
-                }
+        offerFlips(context, done, samples);
+    }
+
+    /**
+     * Every metric of the attacks, computed from the clean probe's rows and this probe's rows alone, in
+     * any order: the pure function behind the conclusion, so that rows from shards or from samples.csv
+     * give the numbers of the run that wrote them.
+     */
+    public static List<Metric> metricsFromRows(AdversarialPlan plan, Dataset dataset, RowSource cleanRows, RowSource rows) {
+        CleanOutcome clean = CleanOutcome.fromRows(cleanRows, dataset);
+        List<Sample> samples = dataset.samples().stream().filter(s -> clean.read(s.index())).toList();
+        Targeting targeting = Targeting.parse(plan.target(), dataset.classNames());
+        java.util.Set<String> present = new java.util.HashSet<>();
+        rows.forEach(r -> present.add(r.probe()));
+        List<Metric> out = new ArrayList<>();
+        for (AttackSpec spec : plan.specs(targeting)) {
+            if (present.contains(spec.id())) {
+                out.addAll(summary(spec, rows, clean, samples, dataset).metrics());
+            }
+        }
+        return out;
+    }
+
+    private static SweepSummary summary(AttackSpec spec, RowSource rows, CleanOutcome clean, List<Sample> samples, Dataset dataset) {
+        Sweep sweep = SweepRows.read(spec, rows, dataset.indexById(), dataset.classNames());
+        return SweepSummary.of(sweep, clean, samples, dataset.classNames());
+    }
+
+    /** The plan's specs whose attacks the model can serve, each with its attack. */
+    private List<SpecRun> runnable(Targeting targeting, Classifier model, long seed) {
+        List<SpecRun> out = new ArrayList<>();
+        Map<AttackDefinition, AttackRecipe> recipes = new LinkedHashMap<>();
+        plan.attacks().forEach(a -> recipes.put(a.definition(), a.settings()));
+        for (AttackSpec spec : plan.specs(targeting)) {
+            if (model.capabilities().containsAll(spec.definition().needs())) {
+                out.add(new SpecRun(spec, recipes.get(spec.definition()).create(spec.norm(), seed)));
+            }
+        }
+        return out;
+    }
+
+    private static List<SpecRun> sharing(List<SpecRun> runs, boolean shares) {
+        return runs.stream().filter(r -> r.spec().definition().sharesCleanGradient() == shares).toList();
+    }
+
+    private void skippedAttacks(AuditContext context) {
+        for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
+            List<String> missing = attack.definition().needs().stream().filter(c -> !context.classifier().can(c))
+                    .map(Capability::description).sorted().toList();
+            if (!missing.isEmpty()) {
+                AttackDefinition d = attack.definition();
+                context.recorder().finding(new Finding("attack-not-run." + d.id(), "warning", d.title() + " did not run",
+                        d.title() + " needs " + String.join(" and ", missing) + ", which this " + context.classifier().engine().format()
+                                + " model does not give; its metrics are missing and policy rules on them are inconclusive."
+                                + " Attacks that need only logits still ran."));
             }
         }
     }
 
-    private static List<Sweep> sweeps(List<AttackSpec> specs, AttackKind kind, AuditContext context) {
-        int n = context.dataset().samples().size();
-        return specs.stream().filter(s -> s.kind() == kind).map(s -> new Sweep(s, n)).toList();
-    }
-
-    private static List<SweepSummary> summarize(List<Sweep> sweeps, AuditContext context, List<Sample> samples) {
-        return sweeps.stream().map(s -> SweepSummary.of(s, context.clean(), samples, context.dataset().classNames())).toList();
-    }
-
     /**
-     * One input gradient per batch: the soundness checks, then every FGSM epsilon in every norm. A
-     * targeted FGSM needs the target's gradient too.
+     * One pass over the data: per batch the soundness checks and every attack that steps from the clean
+     * gradient, all sharing that batch's gradient at the clean images.
      */
-    private SoundnessChecks gradientPass(AuditContext context, List<Sample> samples, Targeting targeting, List<Sweep> fgsm,
-                                         Evidence evidence) throws Exception {
+    private void checksPass(AuditContext context, List<Sample> samples, Targeting targeting, List<SpecRun> runs,
+                            Evidence evidence, CheckSample checkSample, Shard shard) throws Exception {
         Classifier model = context.classifier();
         int classes = model.labels().size();
-        SoundnessChecks checks = new SoundnessChecks(classes);
-        CheckSample checkSample = CheckSample.choose(context.seed(), samples, plan.checkImages());
-        ProjectedGradientDescent unbounded = new ProjectedGradientDescent(Norm.LINF, UNBOUNDED_SEARCH, new RandomStarts(context.seed()));
-        Progress.Task task = context.progress().start(fgsm.isEmpty() ? "attack checks" : "fgsm", samples.size());
+        boolean gradients = model.can(Capability.INPUT_GRADIENT);
+        ProjectedGradientDescent unbounded = new ProjectedGradientDescent(Norm.LINF, UNBOUNDED_SEARCH, context.seed());
+        Progress.Task task = context.progress().start(runs.isEmpty() ? "attack checks" : runs.get(0).spec().definition().id(),
+                samples.size());
         long[] nanos = new long[2];
         BatchRunner.Throughput pass = BatchRunner.run(model, samples, context.batchSize(), task, (batch, pixels, scope) -> {
             int m = batch.size();
             int[] labels = batch.labels();
             boolean[] correct = cleanCorrect(context.clean(), batch);
-            boolean[] keep = evidence.mark(batch.samples(), batch.pixels(), model.inputSpec().pixelsPerImage());
+            boolean[] keep = mark(evidence, batch, model, shard);
             long start = System.nanoTime();
-            GradientResult g = model.gradient(pixels, Objective.crossEntropy(labels));
-            float[] logits = g.logits().toFloatArray();
+            AttackBatch attackBatch = new AttackBatch(model, pixels, Criterion.of(Targeting.UNTARGETED, labels, correct, null, classes),
+                    ids(batch), keep, i -> unattacked(context.clean(), batch, i, keep[i], model));
+            float[] logits;
+            NDArray gradient = null;
+            if (gradients) {
+                gradient = attackBatch.gradients().of(labels);
+                logits = attackBatch.gradients().logitsSeen();
+            } else {
+                logits = model.logits(pixels).toFloatArray();
+            }
             long gradientDone = System.nanoTime();
 
-            checks.outputs(logits, m);
-            checks.gradients(Norm.LINF.sizes(g.gradient()).toFloatArray());
+            shard.checks.outputs(logits, m);
+            if (gradient != null) {
+                shard.checks.gradients(Norm.LINF.sizes(gradient).toFloatArray());
+            }
             int[] checked = checkSample.positions(batch.samples());
             if (checked.length > 0) {
-                sampledChecks(context, batch, pixels, scope, checked, correct, unbounded, checks);
+                sampledChecks(context, batch, pixels, scope, checked, correct, gradients ? unbounded : null, shard.checks);
             }
             long checksDone = System.nanoTime();
 
-            if (!fgsm.isEmpty()) {
-                BatchGoal goal = BatchGoal.of(targeting, labels, correct, logits, classes);
-                NDArray gradient = goal.targeted() ? model.gradient(pixels, goal.objective(allPositions(m))).gradient() : g.gradient();
-                for (Sweep sweep : fgsm) {
-                    NDArray direction = sweep.spec().norm().direction(gradient);
-                    if (goal.targeted()) {
-                        direction = direction.neg();
-                    }
-                    AttackSample[][] results = FastGradient.sweep(model, pixels, direction, sweep.spec().epsilons(), labels, keep);
-                    store(sweep, batch, goal, results);
+            if (!runs.isEmpty()) {
+                Criterion criterion = Criterion.of(targeting, labels, correct, logits, classes);
+                for (SpecRun run : runs) {
+                    AttackSample[][] results = run.attack().run(attackBatch.with(criterion), run.spec().epsilons());
+                    store(context, run.spec(), batch, criterion, results, keep, shard);
                 }
             }
             nanos[0] += (gradientDone - start) + (System.nanoTime() - checksDone);
             nanos[1] += checksDone - gradientDone;
         });
         double checkSeconds = nanos[1] / 1e9;
-        if (fgsm.isEmpty()) {
+        if (runs.isEmpty()) {
             task.finish(String.format(Locale.ROOT, "attack checks: %d images, %.1f images/s", pass.images(), pass.imagesPerSecond()));
         } else {
             double sweepRate = pass.images() / Math.max(nanos[0] / 1e9, 1e-9);
-            task.finish(String.format(Locale.ROOT, "fgsm: %s on %d images, %.1f images/s for the sweep (one gradient per batch)"
+            task.finish(String.format(Locale.ROOT, "%s: %s on %d images, %.1f images/s for the sweep (one gradient per batch)"
                             + " plus %.1fs of soundness checks; %.1f images/s in all",
-                    fgsm.stream().map(s -> s.spec().epsilons().size() + " " + s.spec().norm().symbol() + " ε").collect(Collectors.joining(" + ")),
+                    runs.get(0).spec().definition().id(),
+                    runs.stream().map(r -> r.spec().epsilons().size() + " " + r.spec().norm().symbol() + " ε").collect(Collectors.joining(" + ")),
                     pass.images(), sweepRate, checkSeconds, pass.imagesPerSecond()));
         }
-        return checks;
     }
 
     /**
      * The soundness checks that cost passes, on the batch positions in the check sample: two forwards
-     * of the same images, then the iterative attack at ε = 1 on those of them the model gets right.
+     * of the same images, then (with input gradients) the iterative attack at ε = 1 on those of them the
+     * model gets right.
      */
     private static void sampledChecks(AuditContext context, Batch batch, NDArray pixels, NDManager scope, int[] checked,
                                       boolean[] correct, ProjectedGradientDescent unbounded, SoundnessChecks checks) {
         Classifier model = context.classifier();
         NDArray sample = pixels.get(scope.create(ProjectedGradientDescent.toLong(checked)));
         checks.repeat(model.logits(sample).toFloatArray(), model.logits(sample).toFloatArray(), checked.length);
+        if (unbounded == null) {
+            return;
+        }
         int m = batch.size();
         int[] labels = batch.labels();
         boolean[] attacked = new boolean[m];
         for (int i : checked) {
             attacked[i] = correct[i];
         }
-        BatchGoal away = BatchGoal.of(Targeting.UNTARGETED, labels, attacked, null, model.labels().size());
-        AttackSample[] far = unbounded.attack(model, pixels, away, UNBOUNDED, ids(batch), new boolean[m],
+        Criterion away = Criterion.of(Targeting.UNTARGETED, labels, attacked, null, model.labels().size());
+        AttackBatch far = new AttackBatch(model, pixels, away, ids(batch), new boolean[m],
                 i -> unattacked(context.clean(), batch, i, false, model));
+        AttackSample[] outcome = unbounded.run(far, List.of(UNBOUNDED))[0];
         int robust = 0;
         for (int i : checked) {
-            robust += correct[i] && far[i].prediction() == labels[i] ? 1 : 0;
+            robust += correct[i] && outcome[i].prediction() == labels[i] ? 1 : 0;
         }
         checks.unbounded(checked.length, robust);
     }
 
-    private void pgdPass(AuditContext context, List<Sample> samples, Targeting targeting, Sweep sweep, Evidence evidence) throws Exception {
+    /** One pass over the data for one attack in all its norms. */
+    private void attackPass(AuditContext context, List<Sample> samples, Targeting targeting, List<SpecRun> runs,
+                            Evidence evidence, Shard shard) throws Exception {
         Classifier model = context.classifier();
         int classes = model.labels().size();
-        AttackSpec spec = sweep.spec();
-        ProjectedGradientDescent pgd = new ProjectedGradientDescent(spec.norm(), plan.pgdSettings(), new RandomStarts(context.seed()));
-        Progress.Task task = context.progress().start(spec.id(), samples.size());
+        AttackDefinition definition = runs.get(0).spec().definition();
+        Progress.Task task = context.progress().start(definition.id(), samples.size());
         BatchRunner.Throughput pass = BatchRunner.run(model, samples, context.batchSize(), task, (batch, pixels, scope) -> {
-            int m = batch.size();
             boolean[] correct = cleanCorrect(context.clean(), batch);
-            boolean[] keep = evidence.mark(batch.samples(), batch.pixels(), model.inputSpec().pixelsPerImage());
+            boolean[] keep = mark(evidence, batch, model, shard);
             float[] cleanLogits = targeting.mode() == Targeting.Mode.LEAST_LIKELY ? model.logits(pixels).toFloatArray() : null;
-            BatchGoal goal = BatchGoal.of(targeting, batch.labels(), correct, cleanLogits, classes);
-            AttackSample[][] results = new AttackSample[spec.epsilons().size()][];
-            for (int e = 0; e < results.length; e++) {
-                results[e] = pgd.attack(model, pixels, goal, spec.epsilons().get(e), ids(batch), keep,
-                        i -> unattacked(context.clean(), batch, i, keep[i], model));
+            Criterion criterion = Criterion.of(targeting, batch.labels(), correct, cleanLogits, classes);
+            AttackBatch attackBatch = new AttackBatch(model, pixels, criterion, ids(batch), keep,
+                    i -> unattacked(context.clean(), batch, i, keep[i], model));
+            for (SpecRun run : runs) {
+                store(context, run.spec(), batch, criterion, run.attack().run(attackBatch, run.spec().epsilons()), keep, shard);
             }
-            store(sweep, batch, goal, results);
         });
-        task.finish(String.format(Locale.ROOT, "%s: %d ε × %d steps × %d restart(s) on %d images, %.1f images/s per sweep"
-                        + " (%.1f images/s per ε)", spec.id(), spec.epsilons().size(), plan.pgdSettings().steps(),
-                plan.pgdSettings().restarts(), pass.images(), pass.imagesPerSecond(), pass.imagesPerSecond() * spec.epsilons().size()));
+        int budgets = runs.stream().mapToInt(r -> r.spec().epsilons().size()).sum();
+        task.finish(String.format(Locale.ROOT, "%s: %s on %d images, %.1f images/s per sweep (%.1f images/s per ε)",
+                definition.id(), runs.stream().map(r -> r.spec().epsilons().size() + " " + r.spec().norm().symbol() + " ε")
+                        .collect(Collectors.joining(" + ")),
+                pass.images(), pass.imagesPerSecond(), pass.imagesPerSecond() * budgets));
     }
 
-    private void recordSweeps(AttackKind kind, List<Sweep> sweeps, List<SweepSummary> summaries, List<SweepSummary> comparisons,
-                              Metric clean, Targeting targeting, Evidence evidence, AuditContext context) throws Exception {
-        AuditRecorder recorder = context.recorder();
-        List<Figure> figures = new ArrayList<>();
-        for (int k = 0; k < sweeps.size(); k++) {
-            SweepSummary s = summaries.get(k);
-            s.metrics().forEach(recorder::metric);
-            recorder.rows(s.rows());
-            RedFlags.risingWithEpsilon(s).ifPresent(recorder::finding);
-            figures.addAll(evidence.write(s, sweeps.get(k), context));
+    /** Which positions of the batch are evidence images, keeping their clean pixels in the shard. */
+    private static boolean[] mark(Evidence evidence, Batch batch, Classifier model, Shard shard) {
+        int size = model.inputSpec().pixelsPerImage();
+        boolean[] keep = new boolean[batch.size()];
+        for (int i = 0; i < keep.length; i++) {
+            int index = batch.samples().get(i).index();
+            keep[i] = evidence.wanted(index);
+            if (keep[i]) {
+                shard.evidence.original(index, java.util.Arrays.copyOfRange(batch.pixels(), i * size, (i + 1) * size));
+            }
         }
-        recorder.section(AttackReport.section(kind, summaryText(kind, summaries, clean), settings(kind, summaries, targeting, context),
-                summaries, comparisons, clean, context.dataset().classNames(), figures));
+        return keep;
     }
 
-    private String summaryText(AttackKind kind, List<SweepSummary> summaries, Metric clean) {
-        StringBuilder text = new StringBuilder(kind == AttackKind.FGSM
-                ? "FGSM moves every image once, by ε along the sign of the gradient of the cross-entropy loss (L∞) or along the"
-                        + " gradient scaled to length ε (L2), then clips to valid pixels [0, 1]. It is cheap and finds a first,"
-                        + " optimistic estimate of robustness."
-                : "PGD takes " + plan.pgdSettings().steps() + " gradient steps of size " + plan.pgdSettings().stepSize()
-                        + " from a random point inside the ε-ball, projecting back onto the ball and onto valid pixels after"
-                        + " each step" + (plan.pgdSettings().restarts() > 1 ? ", with " + plan.pgdSettings().restarts()
-                        + " restarts keeping the worst case per image" : "") + ". It is the standard first-order attack for"
-                        + " measuring robustness; images the model already gets wrong are not attacked.");
+    /** The batch's rows, and the adversarial pixels of its evidence images. */
+    private static void store(AuditContext context, AttackSpec spec, Batch batch, Criterion criterion, AttackSample[][] results,
+                              boolean[] keep, Shard shard) {
+        List<SampleRow> rows = SweepRows.of(spec, batch.samples(), results, criterion.targets(), context.clean(),
+                context.dataset().classNames());
+        context.recorder().rows(ID, rows);
+        for (int i = 0; i < batch.size(); i++) {
+            if (keep[i]) {
+                for (int e = 0; e < results.length; e++) {
+                    shard.evidence.adversarial(spec.id(), batch.samples().get(i).index(), e, results.length, results[e][i].pixels());
+                }
+            }
+        }
+    }
+
+    /** One attack's metrics, red flags, evidence and section, from the rows. */
+    private void record(AuditContext context, AdversarialPlan.ChosenAttack attack, List<SpecRun> runs,
+                        Map<AttackDefinition, List<SweepSummary>> done, Metric clean, Evidence evidence, EvidencePixels pixels)
+            throws Exception {
+        AttackDefinition definition = attack.definition();
+        List<AttackSpec> specs = runs.stream().map(SpecRun::spec).filter(s -> s.definition() == definition).toList();
+        if (specs.isEmpty()) {
+            return;
+        }
+        List<Sample> samples = BatchRunner.readSamples(context);
+        RowSource rows = context.recorder().rowsOf(ID);
+        List<Sweep> sweeps = new ArrayList<>();
+        List<SweepSummary> summaries = new ArrayList<>();
+        for (AttackSpec spec : specs) {
+            Sweep sweep = SweepRows.read(spec, rows, context.dataset().indexById(), context.dataset().classNames());
+            sweeps.add(sweep);
+            summaries.add(SweepSummary.of(sweep, context.clean(), samples, context.dataset().classNames()));
+        }
+        List<SweepSummary> comparisons = new ArrayList<>();
+        for (String weaker : definition.atLeastAsStrongAs()) {
+            done.entrySet().stream().filter(e -> e.getKey().id().equals(weaker)).forEach(e -> comparisons.addAll(e.getValue()));
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (int k = 0; k < summaries.size(); k++) {
+            SweepSummary s = summaries.get(k);
+            s.metrics().forEach(context.recorder()::metric);
+            RedFlags.risingWithEpsilon(s).ifPresent(context.recorder()::finding);
+            figures.addAll(evidence.write(s, sweeps.get(k), pixels, context));
+        }
+        context.recorder().section(AttackReport.section(definition, summaryText(attack.settings(), summaries, clean),
+                settings(attack.settings(), summaries, context), summaries, comparisons, clean, context.dataset().classNames(), figures));
+        for (SweepSummary s : summaries) {
+            for (SweepSummary weaker : comparisons) {
+                if (weaker.spec().norm() == s.spec().norm()) {
+                    RedFlags.weakerThan(weaker, s).ifPresent(context.recorder()::finding);
+                }
+            }
+        }
+        done.put(definition, summaries);
+    }
+
+    private static void recordChecks(AuditContext context, SoundnessChecks checks, int images) {
+        checks.findings().forEach(context.recorder()::finding);
+        Map<String, String> checkSettings = new LinkedHashMap<>();
+        checkSettings.put("images", Integer.toString(images));
+        checkSettings.put("images in the repeated-forward and ε = 1 checks", checks.sampled() + (checks.sampled() < images
+                ? " (a uniform sample drawn with the audit seed; --check-images)" : " (all)"));
+        checkSettings.put("attack at ε = 1", "L∞, " + UNBOUNDED_SEARCH.steps() + " steps of " + UNBOUNDED_SEARCH.stepSize()
+                + " from the image");
+        context.recorder().section(new Section("adversarial-checks", "Soundness of the attack evaluation",
+                "Checks that the attacks can work on this model at all, after Carlini et al. 2019 (\"On Evaluating Adversarial"
+                        + " Robustness\") and AutoAttack: input gradients must not vanish, outputs must be logits rather than"
+                        + " probabilities, two identical forward passes must agree, and at ε = 1 in L∞, where any image can be"
+                        + " reached, an iterative attack must break almost every prediction. A red flag means robust accuracies"
+                        + " in this report overstate the model's robustness.",
+                checkSettings, List.of(checks.table()), List.of(), List.of()));
+    }
+
+    /** Every sample an attack moved off its clean prediction, at the first spec and budget that did. */
+    private static void offerFlips(AuditContext context, Map<AttackDefinition, List<SweepSummary>> done, List<Sample> samples) {
+        Flips flips = Flips.of(context);
+        // done holds the attacks in the order their rows were written: the shared pass's first, then the others.
+        for (SweepSummary s : done.values().stream().flatMap(List::stream).toList()) {
+            for (Sample sample : samples) {
+                int first = s.firstFlip().get(sample.index());
+                if (first >= 0) {
+                    flips.offer(sample.id(), s.spec().id() + " " + s.spec().epsilons().get(first).parameter());
+                }
+            }
+        }
+    }
+
+    private String summaryText(AttackRecipe recipe, List<SweepSummary> summaries, Metric clean) {
+        StringBuilder text = new StringBuilder(recipe.summary());
         text.append(" Robust accuracy counts an image as robust only if the model classifies it correctly both unchanged and"
-                + " under attack; clean accuracy is ").append(dev.vigil.core.result.Format.withInterval(clean)).append('.');
+                + " under attack; clean accuracy is ").append(Format.withInterval(clean)).append('.');
         for (SweepSummary s : summaries) {
             EpsilonResult last = s.results().get(s.results().size() - 1);
             text.append(" ").append(s.spec().title()).append(" at the largest budget ε=").append(last.epsilon().text())
-                    .append(": robust accuracy ").append(dev.vigil.core.result.Format.withInterval(last.robustAccuracy())).append('.');
+                    .append(": robust accuracy ").append(Format.withInterval(last.robustAccuracy())).append('.');
         }
         return text.toString();
     }
 
-    private Map<String, String> settings(AttackKind kind, List<SweepSummary> summaries, Targeting targeting, AuditContext context) {
+    private Map<String, String> settings(AttackRecipe recipe, List<SweepSummary> summaries, AuditContext context) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (SweepSummary s : summaries) {
             settings.put(s.spec().norm().symbol() + " budgets (pixel units)",
                     s.spec().epsilons().stream().map(Epsilon::text).collect(Collectors.joining(", ")));
         }
-        settings.put("direction", targeting.describe());
-        settings.put("loss", "cross-entropy of the logits, mean over the batch");
-        if (kind == AttackKind.PGD) {
-            PgdSettings p = plan.pgdSettings();
-            settings.put("steps", Integer.toString(p.steps()));
-            settings.put("step size", p.stepSize().toString());
-            settings.put("restarts", Integer.toString(p.restarts()));
-            settings.put("random start", "uniform in the L∞ ball; in L2 a uniform direction with a radius uniform in [0, ε];"
-                    + " drawn per image from the audit seed " + context.seed());
-            settings.put("early exit", "an image leaves the search as soon as the attack succeeds on it");
-        }
-        settings.put("images", Integer.toString(summaries.isEmpty() ? 0 : summaries.get(0).firstFlip().size()));
+        settings.put("direction", summaries.get(0).spec().targeting().describe());
+        settings.put("loss", recipe.loss());
+        settings.putAll(recipe.reportSettings(context.seed()));
+        settings.put("images", Integer.toString(summaries.get(0).firstFlip().size()));
         return settings;
-    }
-
-    private static void store(Sweep sweep, Batch batch, BatchGoal goal, AttackSample[][] results) {
-        for (int i = 0; i < batch.size(); i++) {
-            int index = batch.samples().get(i).index();
-            for (int e = 0; e < results.length; e++) {
-                sweep.put(e, index, results[e][i]);
-            }
-            if (goal.targeted()) {
-                sweep.target(index, goal.targets()[i]);
-            }
-        }
     }
 
     private static AttackSample unattacked(CleanOutcome clean, Batch batch, int position, boolean keepPixels, Classifier model) {
@@ -293,7 +435,8 @@ public final class AdversarialProbe implements Probe {
             int size = model.inputSpec().pixelsPerImage();
             pixels = java.util.Arrays.copyOfRange(batch.pixels(), position * size, (position + 1) * size);
         }
-        return new AttackSample(clean.predictions()[index], clean.confidence()[index], clean.trueClassProbability()[index], 0, 0, pixels);
+        return new AttackSample(clean.predictions()[index], clean.confidence()[index], clean.trueClassProbability()[index], 0, 0,
+                Double.NEGATIVE_INFINITY, pixels);
     }
 
     private static boolean[] cleanCorrect(CleanOutcome clean, Batch batch) {
@@ -306,14 +449,6 @@ public final class AdversarialProbe implements Probe {
 
     private static String[] ids(Batch batch) {
         return batch.samples().stream().map(Sample::id).toArray(String[]::new);
-    }
-
-    private static int[] allPositions(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
     }
 
     private static Metric cleanAccuracy(CleanOutcome clean, List<Sample> samples) {

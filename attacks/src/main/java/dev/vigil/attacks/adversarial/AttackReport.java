@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report section of one attack (FGSM or PGD) over its norms: per norm a robust-accuracy-versus-ε
+ * The report section of one attack over its norms: per norm a robust-accuracy-versus-ε
  * chart with 95% bands (starting at clean accuracy, ε = 0), a table per ε, a per-class table and the
  * distribution of the smallest flipping ε; then the evidence images.
  */
@@ -25,7 +25,7 @@ final class AttackReport {
      * @param summaries   the attack's sweeps, one per norm
      * @param comparisons sweeps of another attack to draw beside each norm's curve (FGSM under PGD), may be empty
      */
-    static Section section(AttackKind kind, String summary, Map<String, String> settings, List<SweepSummary> summaries,
+    static Section section(AttackDefinition kind, String summary, Map<String, String> settings, List<SweepSummary> summaries,
                            List<SweepSummary> comparisons, Metric cleanAccuracy, List<String> classNames, List<Figure> figures) {
         List<DataTable> tables = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.vigil.attacks.adversarial;
 
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.result.Metric;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.image.PngImages;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Format;
 import java.io.IOException;
@@ -26,7 +27,6 @@ final class Evidence {
     private static final long SEED_CONSTANT = 0x45564944454e4345L; // "EVIDENCE"
 
     private final Map<Integer, Sample> chosen;
-    private final Map<Integer, float[]> originals = new LinkedHashMap<>();
 
     private Evidence(Map<Integer, Sample> chosen) {
         this.chosen = chosen;
@@ -62,27 +62,8 @@ final class Evidence {
         return chosen.containsKey(sampleIndex);
     }
 
-    /** Which positions of a batch are evidence images; their clean pixels are kept on the way. */
-    boolean[] mark(List<Sample> batchSamples, float[] batchPixels, int pixelsPerImage) {
-        boolean[] keep = new boolean[batchSamples.size()];
-        for (int i = 0; i < keep.length; i++) {
-            int index = batchSamples.get(i).index();
-            keep[i] = wanted(index);
-            if (keep[i] && !originals.containsKey(index)) {
-                float[] image = new float[pixelsPerImage];
-                System.arraycopy(batchPixels, i * pixelsPerImage, image, 0, pixelsPerImage);
-                originals.put(index, image);
-            }
-        }
-        return keep;
-    }
-
-    float[] original(int sampleIndex) {
-        return originals.get(sampleIndex);
-    }
-
     /** Writes the three PNGs of every evidence image for one attack and returns them as report figures. */
-    List<Figure> write(SweepSummary summary, Sweep sweep, AuditContext context) throws IOException {
+    List<Figure> write(SweepSummary summary, Sweep sweep, EvidencePixels pixels, AuditContext context) throws IOException {
         AttackSpec spec = summary.spec();
         InputSpec input = context.classifier().inputSpec();
         int scale = PngImages.displayScale(input.height(), input.width());
@@ -92,11 +73,12 @@ final class Evidence {
         ordered.sort(java.util.Comparator.comparingInt(Sample::label).thenComparing(Sample::id));
         List<Figure> figures = new ArrayList<>();
         for (Sample s : ordered) {
-            float[] clean = originals.get(s.index());
+            float[] clean = pixels.original(s.index());
             int first = summary.firstFlip().getOrDefault(s.index(), -1);
             int e = first >= 0 ? first : spec.epsilons().size() - 1;
             AttackSample a = sweep.at(e, s.index());
-            if (clean == null || a == null || a.pixels() == null) {
+            float[] adversarial = pixels.adversarial(spec.id(), s.index(), e);
+            if (clean == null || a == null || adversarial == null) {
                 continue;
             }
             Epsilon eps = spec.epsilons().get(e);
@@ -104,10 +86,10 @@ final class Evidence {
             String base = folder + "/" + s.index() + "-" + safe(s.id().replaceFirst("\\.[^./]+$", ""));
             String group = spec.title() + " · " + s.id();
             String truth = classes.get(s.label());
-            float[] amplified = amplify(clean, a.pixels());
-            double gain = amplification(clean, a.pixels());
+            float[] amplified = amplify(clean, adversarial);
+            double gain = amplification(clean, adversarial);
             write(context.outputDir().resolve(base + "-original.png"), clean, input, scale);
-            write(context.outputDir().resolve(base + "-adversarial.png"), a.pixels(), input, scale);
+            write(context.outputDir().resolve(base + "-adversarial.png"), adversarial, input, scale);
             write(context.outputDir().resolve(base + "-perturbation.png"), amplified, input, scale);
             String cleanCaption = String.format(java.util.Locale.ROOT, "Original %s: true class %s, predicted %s (p=%.2f)",
                     s.id(), truth, classes.get(context.clean().predictions()[s.index()]), context.clean().confidence()[s.index()]);

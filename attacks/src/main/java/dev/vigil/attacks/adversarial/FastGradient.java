@@ -2,49 +2,62 @@ package dev.vigil.attacks.adversarial;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.Objective;
+import dev.vigil.core.model.Capability;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.FgsmStep;
+import dev.vigil.core.perturb.Norm;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * FGSM (Goodfellow et al. 2015), x' = clip[0,1](x + ε·d), where d is the sign of the loss gradient
  * (L∞) or the gradient over its length (L2, the fast gradient method). One gradient per batch serves
- * every epsilon of the sweep: a k-epsilon sweep costs one forward and backward pass and k forwards.
+ * every epsilon of the sweep, and both norms: a k-epsilon sweep costs one forward and backward pass
+ * and k forwards. Every image is stepped, including those the model already gets wrong.
  */
-public final class FastGradient {
-    private FastGradient() {
+public final class FastGradient implements Attack {
+    private final Norm norm;
+
+    public FastGradient(Norm norm) {
+        this.norm = norm;
     }
 
-    /**
-     * The untargeted FGSM images of one batch at one budget, as the adversarial probe makes them: the
-     * direction of the mean cross-entropy gradient against the true {@code labels}, one step of size
-     * {@code eps}, clipped to [0, 1]. The result lives in {@code images}' manager.
-     */
-    public static NDArray perturb(Classifier model, NDArray images, int[] labels, Norm norm, double eps) {
-        NDArray gradient = model.gradient(images, Objective.crossEntropy(labels)).gradient();
-        return step(images, norm.direction(gradient), eps);
+    @Override
+    public Norm norm() {
+        return norm;
     }
 
-    /**
-     * Attacks {@code images} at every epsilon along {@code direction} (already negated for a targeted
-     * attack) and returns, by epsilon, what happened to each image.
-     */
-    static AttackSample[][] sweep(Classifier model, NDArray images, NDArray direction, List<Epsilon> epsilons,
-                                  int[] labels, boolean[] keepPixels) {
-        int classes = model.labels().size();
-        AttackSample[][] out = new AttackSample[epsilons.size()][];
-        for (int e = 0; e < epsilons.size(); e++) {
-            try (NDManager scope = Scopes.borrowing(images.getManager(), images, direction)) {
-                NDArray adversarial = step(images, direction, epsilons.get(e).value());
-                float[] logits = model.logits(adversarial).toFloatArray();
-                out[e] = Outcomes.of(images, adversarial, logits, classes, labels, keepPixels);
+    @Override
+    public Set<Capability> needs() {
+        return EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT);
+    }
+
+    @Override
+    public AttackSample[][] run(AttackBatch batch, List<Epsilon> budgets) {
+        Criterion criterion = batch.criterion();
+        NDArray gradient = batch.gradients().of(criterion.lossClasses());
+        NDArray images = batch.images();
+        int classes = batch.classes();
+        int[] all = new int[batch.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        AttackSample[][] out = new AttackSample[budgets.size()][];
+        try (NDManager directionScope = Scopes.borrowing(images.getManager(), gradient)) {
+            NDArray direction = norm.direction(gradient);
+            if (criterion.targeted()) {
+                direction = direction.neg();
+            }
+            for (int e = 0; e < budgets.size(); e++) {
+                try (NDManager scope = Scopes.borrowing(directionScope, images, direction)) {
+                    NDArray adversarial = FgsmStep.step(images, direction, budgets.get(e).value());
+                    float[] logits = batch.model().logits(adversarial).toFloatArray();
+                    out[e] = Outcomes.of(images, adversarial, logits, classes, criterion.labels(),
+                            Outcomes.progress(criterion, logits, classes, all), batch.keepPixels());
+                }
             }
         }
         return out;
-    }
-
-    /** clip[0,1](x + ε·d), computed as plain PyTorch does it (ε·d first), so results agree to the bit. */
-    static NDArray step(NDArray images, NDArray direction, double eps) {
-        return direction.mul(eps).add(images).clip(0, 1);
     }
 }

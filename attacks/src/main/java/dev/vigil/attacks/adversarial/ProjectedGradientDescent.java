@@ -2,63 +2,79 @@ package dev.vigil.attacks.adversarial;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.GradientResult;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * PGD (Madry et al. 2018) in one norm at one epsilon on one batch. Each run starts at a seeded random
- * point of the ball (or at the image), takes gradient steps of the norm's steepest-ascent direction
- * and projects back onto the ball and onto [0, 1] after each. An image leaves the run as soon as the
- * attack succeeds on it, because further steps cannot change that result. Restarts run again on the
- * images not yet broken, and per image the worst case for the model is kept.
+ * PGD (Madry et al. 2018) in one norm on one batch, at each budget of a sweep in turn. A run starts at
+ * a seeded random point of the ball (or at the image), takes gradient steps of the norm's
+ * steepest-ascent direction and projects back onto the ball and onto [0, 1] after each. An image leaves
+ * the run as soon as the attack succeeds on it, because further steps cannot change that result.
+ * Restarts are {@link Restarts} around this attack.
  *
  * <p>Memory: each step runs in its own NDManager scope that keeps only the next iterate, so no
  * gradient graph or intermediate array outlives a step.
  */
-final class ProjectedGradientDescent {
+public final class ProjectedGradientDescent implements Attack {
     private final Norm norm;
     private final PgdSettings settings;
     private final RandomStarts starts;
 
-    ProjectedGradientDescent(Norm norm, PgdSettings settings, RandomStarts starts) {
+    public ProjectedGradientDescent(Norm norm, PgdSettings settings, long seed) {
         this.norm = norm;
         this.settings = settings;
-        this.starts = starts;
+        this.starts = new RandomStarts(seed);
     }
 
-    /** What an image looks like when it is not attacked (the model already fails on it, or it is of the target class). */
-    interface Unattacked {
-        AttackSample at(int position);
+    @Override
+    public Norm norm() {
+        return norm;
     }
 
-    /**
-     * @param images     the clean batch [n, C, H, W]
-     * @param goal       labels, targets and which positions to attack
-     * @param sampleIds  ids of the batch's images, which seed their random starts
-     * @param keepPixels positions whose adversarial image is kept as evidence
-     * @param unattacked the outcome of positions that are not attacked
-     */
-    AttackSample[] attack(Classifier model, NDArray images, BatchGoal goal, Epsilon eps, String[] sampleIds,
-                          boolean[] keepPixels, Unattacked unattacked) {
-        int n = sampleIds.length;
-        WorstCase worst = new WorstCase(n);
+    @Override
+    public Set<Capability> needs() {
+        return EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT);
+    }
+
+    @Override
+    public AttackSample[][] run(AttackBatch batch, List<Epsilon> budgets) {
+        AttackSample[][] out = new AttackSample[budgets.size()][];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = attack(batch, budgets.get(e));
+        }
+        return out;
+    }
+
+    private AttackSample[] attack(AttackBatch batch, Epsilon eps) {
+        int n = batch.size();
+        AttackSample[] out = new AttackSample[n];
+        int count = 0;
+        int[] open = new int[n];
         for (int i = 0; i < n; i++) {
-            if (!goal.attacked()[i]) {
-                worst.offer(i, unattacked.at(i), false, Double.NEGATIVE_INFINITY);
+            if (batch.criterion().attacked()[i]) {
+                open[count++] = i;
+            } else {
+                out[i] = batch.unattacked().at(i);
             }
         }
-        for (int restart = 0; restart < settings.restarts(); restart++) {
-            int[] open = worst.open(goal.attacked());
-            if (open.length == 0) {
-                break;
-            }
-            run(model, images, goal, eps, restart, open, sampleIds, keepPixels, worst);
+        if (count > 0) {
+            run(batch, eps, java.util.Arrays.copyOf(open, count), out);
         }
-        return worst.samples();
+        return out;
     }
 
-    private void run(Classifier model, NDArray images, BatchGoal goal, Epsilon eps, int restart, int[] positions,
-                     String[] sampleIds, boolean[] keepPixels, WorstCase worst) {
+    private void run(AttackBatch batch, Epsilon eps, int[] positions, AttackSample[] out) {
+        Classifier model = batch.model();
+        NDArray images = batch.images();
+        Criterion goal = batch.criterion();
+        String[] sampleIds = batch.sampleIds();
+        int restart = batch.restart();
         int classes = model.labels().size();
         double stepSize = settings.stepSize().at(eps.value());
         try (NDManager run = Scopes.borrowing(images.getManager(), images)) {
@@ -97,7 +113,7 @@ final class ProjectedGradientDescent {
                         finished += done[k] ? 1 : 0;
                     }
                     if (finished > 0) {
-                        record(original, adversarial, logits, classes, open, done, goal, keepPixels, worst);
+                        record(original, adversarial, logits, classes, open, done, goal, batch.keepPixels(), out);
                     }
                     if (finished == open.length) {
                         return;
@@ -118,8 +134,8 @@ final class ProjectedGradientDescent {
         }
     }
 
-    private void record(NDArray original, NDArray adversarial, float[] logits, int classes, int[] open, boolean[] done,
-                        BatchGoal goal, boolean[] keepPixels, WorstCase worst) {
+    private static void record(NDArray original, NDArray adversarial, float[] logits, int classes, int[] open, boolean[] done,
+                               Criterion goal, boolean[] keepPixels, AttackSample[] out) {
         int[] rows = indicesOf(done, true);
         int[] positions = select(open, done, true);
         NDArray idx = adversarial.getManager().create(toLong(rows));
@@ -133,50 +149,9 @@ final class ProjectedGradientDescent {
             labels[k] = goal.labels()[positions[k]];
             keep[k] = keepPixels[positions[k]];
         }
-        AttackSample[] samples = Outcomes.of(orig, adv, chosen, classes, labels, keep);
+        AttackSample[] samples = Outcomes.of(orig, adv, chosen, classes, labels, Outcomes.progress(goal, chosen, classes, positions), keep);
         for (int k = 0; k < rows.length; k++) {
-            int p = positions[k];
-            worst.offer(p, samples[k], goal.succeeded(p, samples[k].prediction()), goal.progress(chosen, k, classes, p));
-        }
-    }
-
-    /** Per position, the outcome that is worst for the model: a success over a failure, else the higher loss. */
-    private static final class WorstCase {
-        private final AttackSample[] samples;
-        private final boolean[] succeeded;
-        private final double[] progress;
-
-        WorstCase(int n) {
-            samples = new AttackSample[n];
-            succeeded = new boolean[n];
-            progress = new double[n];
-        }
-
-        void offer(int position, AttackSample sample, boolean success, double score) {
-            boolean better = samples[position] == null
-                    || (success && !succeeded[position])
-                    || (!success && !succeeded[position] && score > progress[position]);
-            if (better) {
-                samples[position] = sample;
-                succeeded[position] = success;
-                progress[position] = score;
-            }
-        }
-
-        /** Attacked positions the attack has not yet succeeded on. */
-        int[] open(boolean[] attacked) {
-            int count = 0;
-            int[] out = new int[attacked.length];
-            for (int i = 0; i < attacked.length; i++) {
-                if (attacked[i] && !succeeded[i]) {
-                    out[count++] = i;
-                }
-            }
-            return java.util.Arrays.copyOf(out, count);
-        }
-
-        AttackSample[] samples() {
-            return samples.clone();
+            out[positions[k]] = samples[k];
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.vigil.attacks.adversarial;
 
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 

@@ -34,25 +34,31 @@ final class RedFlags {
         return Optional.empty();
     }
 
-    /** PGD leaving more images robust than FGSM at the same epsilon, in the same norm and with the same target. */
-    static Optional<Finding> pgdWeakerThanFgsm(SweepSummary fgsm, SweepSummary pgd) {
+    /**
+     * An attack leaving more images robust than an attack it should never be weaker than (its catalogue
+     * entry's {@code atLeastAsStrongAs}: PGD against FGSM), at the same epsilon, norm and target.
+     */
+    static Optional<Finding> weakerThan(SweepSummary weaker, SweepSummary stronger) {
         List<String> cases = new ArrayList<>();
-        for (EpsilonResult p : pgd.results()) {
-            for (EpsilonResult f : fgsm.results()) {
+        String strong = stronger.spec().definition().title();
+        String weak = weaker.spec().definition().title();
+        for (EpsilonResult p : stronger.results()) {
+            for (EpsilonResult f : weaker.results()) {
                 if (f.epsilon().value() == p.epsilon().value() && p.robust() > f.robust()) {
-                    cases.add("at ε=" + p.epsilon().text() + " PGD leaves " + describe(p) + " robust, FGSM only " + describe(f));
+                    cases.add("at ε=" + p.epsilon().text() + " " + strong + " leaves " + describe(p) + " robust, " + weak + " only " + describe(f));
                 }
             }
         }
         if (cases.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Finding.warning("pgd-weaker-than-fgsm." + pgd.spec().id(),
-                "PGD is weaker than FGSM (" + pgd.spec().norm().symbol() + ")",
-                "In " + pgd.spec().norm().symbol() + ", " + String.join("; ", cases) + ". PGD takes many steps inside the same"
-                        + " budget and should find at least what one FGSM step finds; when it does not, its gradients mislead it"
-                        + " near the image (gradient masking or obfuscated gradients, Athalye et al. 2018) and robust accuracy"
-                        + " is overstated."));
+        return Optional.of(Finding.warning(stronger.spec().definition().id() + "-weaker-than-" + weaker.spec().definition().id()
+                        + "." + stronger.spec().id(),
+                strong + " is weaker than " + weak + " (" + stronger.spec().norm().symbol() + ")",
+                "In " + stronger.spec().norm().symbol() + ", " + String.join("; ", cases) + ". " + strong + " searches the same"
+                        + " budget more thoroughly and should find at least what " + weak + " finds; when it does not, its gradients"
+                        + " mislead it near the image (gradient masking or obfuscated gradients, Athalye et al. 2018) and robust"
+                        + " accuracy is overstated."));
     }
 
     private static String describe(EpsilonResult r) {

@@ -1,6 +1,7 @@
 package dev.vigil.attacks.adversarial;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.perturb.Epsilon;
 
 /**
  * The PGD step size: a fraction of each epsilon ("eps/4", the default) or one absolute size for
@@ -47,6 +48,7 @@ public record StepSize(double relative, Epsilon absolute) {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toString() {
         if (absolute != null) {
             return absolute.text();

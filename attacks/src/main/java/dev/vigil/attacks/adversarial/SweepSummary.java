@@ -2,9 +2,8 @@ package dev.vigil.attacks.adversarial;
 
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
-import dev.vigil.core.result.Format;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.result.Metric;
-import dev.vigil.core.result.SampleRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +11,9 @@ import java.util.Map;
 
 /**
  * One attack's sweep in numbers: per epsilon the robustness metrics, per image the smallest epsilon
- * of the sweep at which its prediction changes from the clean one ("none" if it never does), and the
- * per-sample rows.
+ * of the sweep at which its prediction changes from the clean one ("none" if it never does).
  */
-record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, Integer> firstFlip, List<SampleRow> rows) {
+record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, Integer> firstFlip) {
     static final String NONE = "none";
 
     static SweepSummary of(Sweep sweep, CleanOutcome clean, List<Sample> samples, List<String> classNames) {
@@ -34,7 +32,7 @@ record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, I
             }
             firstFlip.put(s.index(), first);
         }
-        return new SweepSummary(spec, List.copyOf(results), firstFlip, rows(sweep, clean, samples, classNames, firstFlip));
+        return new SweepSummary(spec, List.copyOf(results), firstFlip);
     }
 
     /** Images attacked: right when unchanged and, for a targeted attack, not already of the target class. */
@@ -103,30 +101,6 @@ record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, I
                 Metric.of(prefix + "perturbation_l2_mean", l2Sum * mean, attacked, "mean L2 size of the perturbations " + what + " used" + over),
                 Metric.of(prefix + "perturbation_l2_max", attacked == 0 ? Double.NaN : l2Max, attacked, "largest L2 size of a perturbation " + what + " used"),
                 List.copyOf(perClass));
-    }
-
-    private static List<SampleRow> rows(Sweep sweep, CleanOutcome clean, List<Sample> samples, List<String> classNames,
-                                        Map<Integer, Integer> firstFlip) {
-        AttackSpec spec = sweep.spec();
-        List<SampleRow> rows = new ArrayList<>();
-        for (Sample s : samples) {
-            int flip = firstFlip.get(s.index());
-            String minimal = flip < 0 ? NONE : spec.epsilons().get(flip).text();
-            for (int e = 0; e < spec.epsilons().size(); e++) {
-                AttackSample a = sweep.at(e, s.index());
-                Map<String, String> extra = new LinkedHashMap<>();
-                extra.put("min_flip_eps", minimal);
-                extra.put("true_class_confidence", Format.number(a.trueClassProbability(), 6));
-                extra.put("perturbation_linf", Format.number(a.linf(), 6));
-                extra.put("perturbation_l2", Format.number(a.l2(), 6));
-                if (sweep.target(s.index()) >= 0) {
-                    extra.put("target", classNames.get(sweep.target(s.index())));
-                }
-                rows.add(new SampleRow(s.id(), spec.id(), spec.epsilons().get(e).parameter(), classNames.get(s.label()),
-                        classNames.get(a.prediction()), a.confidence(), a.prediction() == s.label(), extra));
-            }
-        }
-        return rows;
     }
 
     List<Metric> metrics() {

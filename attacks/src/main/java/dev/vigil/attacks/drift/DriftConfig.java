@@ -2,8 +2,8 @@ package dev.vigil.attacks.drift;
 
 import dev.vigil.attacks.drift.corruptions.Corruption;
 import dev.vigil.attacks.drift.corruptions.Corruptions;
-import dev.vigil.attacks.drift.transforms.Fill;
 import dev.vigil.core.InputError;
+import dev.vigil.core.perturb.Fill;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,7 +18,9 @@ import java.util.Set;
  * @param baselineModel a TorchScript file, or null for none
  */
 public record DriftConfig(Set<DriftFamily> families, List<Double> angles, Fill fill, List<Corruption> corruptions,
-                          List<Integer> severities, Path baselineModel) {
+                          List<Integer> severities,
+                          @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
+                          Path baselineModel) {
     public static final List<Double> DEFAULT_ANGLES = List.of(-30.0, -15.0, -5.0, 5.0, 15.0, 30.0, 90.0, 180.0);
     public static final List<Integer> ALL_SEVERITIES = List.of(1, 2, 3, 4, 5);
 

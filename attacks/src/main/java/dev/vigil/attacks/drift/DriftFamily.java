@@ -20,6 +20,7 @@ public enum DriftFamily {
         this.title = title;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }

@@ -40,8 +40,13 @@ final class DriftPass {
     private DriftPass() {
     }
 
+    /**
+     * @param afterBatch called once a batch has been through every setting, with the batch whose
+     *                   outcomes are now filled in
+     */
     static Timing run(Classifier model, Classifier baseline, List<Sample> samples, int datasetSize, int batchSize,
-                      List<DriftSetting> settings, DriftOutcomes outcomes, Progress.Task task) throws Exception {
+                      List<DriftSetting> settings, DriftOutcomes outcomes, Progress.Task task,
+                      java.util.function.Consumer<Batch> afterBatch) throws Exception {
         long start = System.nanoTime();
         long[] transformNanos = {0};
         long waitNanos = 0;
@@ -70,6 +75,7 @@ final class DriftPass {
                     images += batch.size();
                     task.advance(batch.attempted());
                 }
+                afterBatch.accept(batch);
             }
         } finally {
             worker.shutdownNow();

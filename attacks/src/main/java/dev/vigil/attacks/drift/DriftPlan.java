@@ -1,10 +1,10 @@
 package dev.vigil.attacks.drift;
 
 import dev.vigil.attacks.drift.corruptions.Corruption;
-import dev.vigil.attacks.drift.transforms.Grayscale;
-import dev.vigil.attacks.drift.transforms.Rotation;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.perturb.Grayscale;
+import dev.vigil.core.perturb.Rotation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.vigil.attacks.drift;
 
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.BatchRunner;
+import dev.vigil.core.audit.Flips;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Sample;
@@ -9,6 +10,8 @@ import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.RowSource;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,28 +19,30 @@ import java.util.Locale;
 /**
  * Drift: how the model's answers change under rotation, grayscale and common corruptions, each
  * compared sample by sample with the clean pass (accuracy, drop, flip rate, McNemar's exact test,
- * per-class accuracy), worst-of-k over the angles, and the mean corruption error.
+ * per-class accuracy), worst-of-k over the angles, and the mean corruption error. The pass writes the
+ * rows; the conclusion reads them back and computes every metric and figure from them.
  */
-public final class DriftProbe implements Probe {
-    private final DriftConfig config;
-    private final BaselineLoader baselineLoader;
+public final class DriftProbe implements Probe<DriftProbe.Shard> {
+    public static final String ID = "drift";
 
-    /** {@code baselineLoader} opens {@code config.baselineModel()}; it may be null when there is none. */
-    public DriftProbe(DriftConfig config, BaselineLoader baselineLoader) {
-        if (config.baselineModel() != null && baselineLoader == null) {
-            throw new IllegalArgumentException("a baseline model needs a loader");
-        }
-        this.config = config;
-        this.baselineLoader = baselineLoader;
+    /** One shard's throughput, for the progress line. */
+    public record Shard(long images, double seconds) implements Serializable {
     }
 
+    private final DriftConfig config;
+
     public DriftProbe(DriftConfig config) {
-        this(config, null);
+        this.config = config;
     }
 
     @Override
     public String id() {
-        return "drift";
+        return ID;
+    }
+
+    @Override
+    public DriftConfig settings() {
+        return config;
     }
 
     public DriftConfig config() {
@@ -45,7 +50,36 @@ public final class DriftProbe implements Probe {
     }
 
     @Override
-    public void run(AuditContext context) throws Exception {
+    public Shard pass(AuditContext context, List<Sample> samples) throws Exception {
+        InputSpec spec = context.classifier().inputSpec();
+        List<DriftSetting> settings = DriftPlan.settings(config, spec, context.seed());
+        if (settings.isEmpty() || samples.isEmpty()) {
+            return new Shard(0, 0);
+        }
+        int datasetSize = context.dataset().samples().size();
+        List<Integer> rotations = DriftSections.indicesOf(settings, DriftFamily.ROTATION);
+        String worstParameter = "angles=" + String.join(",", config.angles().stream().map(Angles::format).toList());
+        try (Classifier baseline = openBaseline(context)) {
+            DriftOutcomes outcomes = new DriftOutcomes(settings.size(), datasetSize, baseline != null);
+            Progress.Task task = context.progress().start("drift", (long) samples.size() * settings.size());
+            DriftPass.Timing timing = DriftPass.run(context.classifier(), baseline, samples, datasetSize, context.batchSize(), settings,
+                    outcomes, task, batch -> {
+                        context.recorder().rows(ID, DriftRows.of(context, batch.samples(), settings, outcomes));
+                        if (!rotations.isEmpty()) {
+                            context.recorder().rows(ID, DriftRows.worstOfK(context, batch.samples(), settings, rotations, outcomes,
+                                    worstParameter));
+                        }
+                    });
+            task.finish(String.format(Locale.ROOT,
+                    "drift: %d settings on %d images, %s images/s%s (transforms %.1fs beside the model, which waited %.0f%% of the time for them)",
+                    settings.size(), samples.size(), DriftText.rate(timing.imagesPerSecond()),
+                    baseline == null ? "" : " with the baseline", timing.transformSeconds(), 100 * timing.waitShare()));
+            return new Shard(timing.images(), timing.seconds());
+        }
+    }
+
+    @Override
+    public void conclude(AuditContext context, List<Shard> shards) throws Exception {
         InputSpec spec = context.classifier().inputSpec();
         List<DriftSetting> settings = DriftPlan.settings(config, spec, context.seed());
         if (spec.channels() == 1 && (config.runs(DriftFamily.GRAYSCALE) || config.runs(DriftFamily.CORRUPTIONS))) {
@@ -57,18 +91,9 @@ public final class DriftProbe implements Probe {
         if (settings.isEmpty() || read.isEmpty()) {
             return;
         }
-        int datasetSize = context.dataset().samples().size();
         List<String> classes = context.dataset().classNames();
-        DriftOutcomes outcomes;
-        try (Classifier baseline = openBaseline(context)) {
-            outcomes = new DriftOutcomes(settings.size(), datasetSize, baseline != null);
-            Progress.Task task = context.progress().start("drift", (long) read.size() * settings.size());
-            DriftPass.Timing timing = DriftPass.run(context.classifier(), baseline, read, datasetSize, context.batchSize(), settings, outcomes, task);
-            task.finish(String.format(Locale.ROOT,
-                    "drift: %d settings on %d images, %s images/s%s (transforms %.1fs beside the model, which waited %.0f%% of the time for them)",
-                    settings.size(), read.size(), DriftText.rate(timing.imagesPerSecond()),
-                    baseline == null ? "" : " with the baseline", timing.transformSeconds(), 100 * timing.waitShare()));
-        }
+        RowSource rows = context.recorder().rowsOf(ID);
+        DriftOutcomes outcomes = DriftRows.read(rows, settings, context.dataset(), hasBaseline());
 
         List<SettingResult> results = new ArrayList<>();
         double[] baselineErrors = new double[settings.size()];
@@ -79,7 +104,7 @@ public final class DriftProbe implements Probe {
                     context.recorder()));
             baselineErrors[s] = outcomes.hasBaseline(s) ? baselineError(outcomes, s, context) : Double.NaN;
         }
-        context.recorder().rows(DriftRows.of(context, read, settings, outcomes));
+        offerFlips(context, read, settings, outcomes);
 
         DriftSections sections = new DriftSections(classes, settings, results, config, spec, context.seed());
         DriftEvidence evidence = new DriftEvidence(context, settings, outcomes);
@@ -87,12 +112,10 @@ public final class DriftProbe implements Probe {
 
         List<Integer> rotation = DriftSections.indicesOf(settings, DriftFamily.ROTATION);
         if (!rotation.isEmpty()) {
-            WorstOfK worst = WorstOfK.of(rotation, outcomes, context.clean(), classes.size());
             String angles = String.join(",", config.angles().stream().map(Angles::format).toList());
-            SettingResult worstResult = DriftMetrics.record("drift.rotation.worst_of_k", "worst of " + rotation.size(),
+            SettingResult worstResult = DriftMetrics.record(DriftRows.WORST_OF_K, "worst of " + rotation.size(),
                     "the worst of the rotations by " + angles + " degrees (right only if right at every angle)",
-                    worst.counts(), classes, context.recorder());
-            context.recorder().rows(DriftRows.worstOfK(context, read, settings, outcomes, worst, "angles=" + angles));
+                    DriftRows.worstOfKCounts(rows, context.dataset(), context.clean()), classes, context.recorder());
             context.recorder().section(sections.rotation(rotation, worstResult, figures(evidence, DriftFamily.ROTATION, rotation, example, read)));
             List<SettingResult> familyResults = new ArrayList<>(rotation.stream().map(results::get).toList());
             DriftFindings.of(DriftFamily.ROTATION, familyResults, classes).ifPresent(context.recorder()::finding);
@@ -121,11 +144,27 @@ public final class DriftProbe implements Probe {
         return figures;
     }
 
+    private boolean hasBaseline() {
+        return config.baselineModel() != null && config.runs(DriftFamily.CORRUPTIONS);
+    }
+
+    /** The baseline model, opened like the audited one, or null when there is none. */
     private Classifier openBaseline(AuditContext context) {
-        if (config.baselineModel() == null || !config.runs(DriftFamily.CORRUPTIONS)) {
-            return null;
+        return hasBaseline() ? context.openModel(config.baselineModel()) : null;
+    }
+
+    /** Every sample a setting moved off its clean prediction, setting by setting. */
+    private static void offerFlips(AuditContext context, List<Sample> read, List<DriftSetting> settings, DriftOutcomes outcomes) {
+        Flips flips = Flips.of(context);
+        for (int s = 0; s < settings.size(); s++) {
+            String name = (settings.get(s).rowProbe() + " " + settings.get(s).parameter()).strip();
+            for (Sample sample : read) {
+                int i = sample.index();
+                if (outcomes.evaluated(s, i) && outcomes.predictions[s][i] != context.clean().predictions()[i]) {
+                    flips.offer(sample.id(), name);
+                }
+            }
         }
-        return baselineLoader.load(config.baselineModel(), context.classifier().inputSpec(), context.dataset().classNames());
     }
 
     private static double baselineError(DriftOutcomes outcomes, int s, AuditContext context) {

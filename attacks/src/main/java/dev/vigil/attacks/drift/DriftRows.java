@@ -1,7 +1,10 @@
 package dev.vigil.attacks.drift;
 
 import dev.vigil.core.audit.AuditContext;
+import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
+import dev.vigil.core.eval.CleanOutcome;
+import dev.vigil.core.result.RowSource;
 import dev.vigil.core.result.SampleRow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,28 +12,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One sample row per sample and setting: the prediction after the change, whether it is right,
- * whether it differs from the clean prediction ({@code flipped}), and the baseline's prediction
- * where a baseline ran; plus one worst-of-k row per sample with the angle it did worst at.
+ * The drift probe's per-sample rows, both ways. Written by the pass: one row per sample and setting
+ * (the prediction after the change, whether it is right, whether it differs from the clean prediction
+ * ({@code flipped}), and the baseline's prediction where a baseline ran), plus one worst-of-k row per
+ * sample with the angle it did worst at. Read back by the conclusion, in any order, into the outcomes
+ * every metric and figure is computed from.
  */
 final class DriftRows {
+    static final String WORST_OF_K = "drift.rotation.worst_of_k";
+    static final String FLIPPED = "flipped";
+    static final String BASELINE = "baseline_prediction";
+
     private DriftRows() {
     }
 
-    static List<SampleRow> of(AuditContext context, List<Sample> read, List<DriftSetting> settings, DriftOutcomes outcomes) {
+    static List<SampleRow> of(AuditContext context, List<Sample> samples, List<DriftSetting> settings, DriftOutcomes outcomes) {
         List<SampleRow> rows = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
             DriftSetting setting = settings.get(s);
-            for (Sample sample : read) {
+            for (Sample sample : samples) {
                 int i = sample.index();
                 if (!outcomes.evaluated(s, i)) {
                     continue;
                 }
                 int p = outcomes.predictions[s][i];
                 Map<String, String> extra = new HashMap<>();
-                extra.put("flipped", Boolean.toString(p != context.clean().predictions()[i]));
+                extra.put(FLIPPED, Boolean.toString(p != context.clean().predictions()[i]));
                 if (outcomes.hasBaseline(s) && outcomes.baselinePredictions[s][i] >= 0) {
-                    extra.put("baseline_prediction", context.className(outcomes.baselinePredictions[s][i]));
+                    extra.put(BASELINE, context.className(outcomes.baselinePredictions[s][i]));
                 }
                 rows.add(new SampleRow(sample.id(), setting.rowProbe(), setting.parameter(), context.className(sample.label()),
                         context.className(p), outcomes.confidence[s][i], p == sample.label(), extra));
@@ -39,28 +48,82 @@ final class DriftRows {
         return rows;
     }
 
-    static List<SampleRow> worstOfK(AuditContext context, List<Sample> read, List<DriftSetting> settings, DriftOutcomes outcomes,
-                                    WorstOfK worst, String parameter) {
+    /**
+     * One row per sample evaluated at every rotation: right only if right at every angle, flipped if
+     * flipped at any, with the prediction at its worst angle (the lowest true-class probability).
+     */
+    static List<SampleRow> worstOfK(AuditContext context, List<Sample> samples, List<DriftSetting> settings,
+                                    List<Integer> rotations, DriftOutcomes outcomes, String parameter) {
         List<SampleRow> rows = new ArrayList<>();
-        for (Sample sample : read) {
+        for (Sample sample : samples) {
             int i = sample.index();
-            int s = worst.worstSetting()[i];
-            if (s < 0) {
+            int s = WorstOfK.worstSetting(rotations, outcomes, i);
+            if (s < 0 || !context.clean().read(i)) {
                 continue;
             }
             int p = outcomes.predictions[s][i];
             boolean allRight = true;
             boolean anyFlip = false;
-            for (int r = 0; r < settings.size(); r++) {
-                if (settings.get(r).family() == DriftFamily.ROTATION) {
-                    allRight &= outcomes.predictions[r][i] == sample.label();
-                    anyFlip |= outcomes.predictions[r][i] != context.clean().predictions()[i];
-                }
+            for (int r : rotations) {
+                allRight &= outcomes.predictions[r][i] == sample.label();
+                anyFlip |= outcomes.predictions[r][i] != context.clean().predictions()[i];
             }
-            rows.add(new SampleRow(sample.id(), "drift.rotation.worst_of_k", parameter, context.className(sample.label()),
+            rows.add(new SampleRow(sample.id(), WORST_OF_K, parameter, context.className(sample.label()),
                     context.className(p), outcomes.confidence[s][i], allRight,
-                    Map.of("worst_angle", Angles.format(settings.get(s).angle()), "flipped", Boolean.toString(anyFlip))));
+                    Map.of("worst_angle", Angles.format(settings.get(s).angle()), FLIPPED, Boolean.toString(anyFlip))));
         }
         return rows;
+    }
+
+    /** The outcomes of every setting the rows describe (samples without a row stay unevaluated). */
+    static DriftOutcomes read(RowSource rows, List<DriftSetting> settings, Dataset dataset, boolean baseline) {
+        int n = dataset.samples().size();
+        DriftOutcomes out = new DriftOutcomes(settings.size(), n, baseline);
+        Map<String, Integer> bySetting = new HashMap<>();
+        for (int s = 0; s < settings.size(); s++) {
+            bySetting.put(settings.get(s).rowProbe() + "\u0000" + settings.get(s).parameter(), s);
+        }
+        Map<String, Integer> index = dataset.indexById();
+        Map<String, Integer> classes = classIndex(dataset);
+        rows.forEach(row -> {
+            Integer s = bySetting.get(row.probe() + "\u0000" + row.parameter());
+            if (s == null) {
+                return;
+            }
+            int i = index.get(row.sampleId());
+            out.predictions[s][i] = classes.get(row.prediction());
+            out.confidence[s][i] = (float) row.confidence();
+            String base = row.extra().get(BASELINE);
+            if (base != null) {
+                out.baselineRow(s, n)[i] = classes.get(base);
+            }
+        });
+        return out;
+    }
+
+    /** The paired counts of worst-of-k from its rows: a sample counts where it has a row. */
+    static PairedCounts worstOfKCounts(RowSource rows, Dataset dataset, CleanOutcome clean) {
+        int n = dataset.samples().size();
+        boolean[] evaluated = new boolean[n];
+        boolean[] right = new boolean[n];
+        boolean[] changed = new boolean[n];
+        Map<String, Integer> index = dataset.indexById();
+        rows.forEach(row -> {
+            if (row.probe().equals(WORST_OF_K)) {
+                int i = index.get(row.sampleId());
+                evaluated[i] = true;
+                right[i] = row.correct();
+                changed[i] = Boolean.parseBoolean(row.extra().get(FLIPPED));
+            }
+        });
+        return PairedCounts.of(evaluated, right, changed, clean, dataset.classNames().size());
+    }
+
+    private static Map<String, Integer> classIndex(Dataset dataset) {
+        Map<String, Integer> classes = new HashMap<>();
+        for (int c = 0; c < dataset.classNames().size(); c++) {
+            classes.put(dataset.classNames().get(c), c);
+        }
+        return classes;
     }
 }

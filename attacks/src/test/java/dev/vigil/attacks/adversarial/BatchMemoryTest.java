@@ -11,6 +11,8 @@ import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.GradientResult;
 import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.model.Objective;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,16 @@ class BatchMemoryTest {
         @Override
         public InputSpec inputSpec() {
             return model.inputSpec();
+        }
+
+        @Override
+        public dev.vigil.core.model.EngineInfo engine() {
+            return model.engine();
+        }
+
+        @Override
+        public java.util.Set<dev.vigil.core.model.Capability> capabilities() {
+            return model.capabilities();
         }
 
         @Override
@@ -93,8 +105,9 @@ class BatchMemoryTest {
             String[] ids = new String[n];
             Arrays.setAll(ids, i -> "image" + i);
             // A budget far too small to change any prediction keeps every image in the search for all 20 steps.
-            new ProjectedGradientDescent(Norm.LINF, new PgdSettings(20, StepSize.QUARTER_OF_EPS, 1, true), new RandomStarts(1))
-                    .attack(model, pixels, new BatchGoal(predicted, null, all), new Epsilon("1e-6", 1e-6), ids, new boolean[n], i -> null);
+            new ProjectedGradientDescent(Norm.LINF, new PgdSettings(20, StepSize.QUARTER_OF_EPS, 1, true), 1)
+                    .run(new AttackBatch(model, pixels, new Criterion(predicted, null, all), ids, new boolean[n], i -> null),
+                            List.of(new Epsilon("1e-6", 1e-6)));
         }
         assertEquals(20, model.liveArrays.size(), "one gradient per step");
         assertEquals(model.liveArrays.get(1), model.liveArrays.get(19), "live arrays per step: " + model.liveArrays);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.testing.CifarFixture;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ class FgsmAgreesWithPyTorchTest {
         JsonNode expected = CifarFixture.expected();
         int batchSize = expected.get("batch_size").asInt();
         Dataset dataset = CifarFixture.dataset();
-        AdversarialPlan plan = new AdversarialPlan(true, false, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
+        AdversarialPlan plan = TestPlans.plan(true, false, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
                 AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none");
         ProbeRun run;
         try (TorchScriptClassifier model = CifarFixture.model()) {

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.GradientResult;
-import dev.vigil.core.model.Objective;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.testing.Fixtures;
 import dev.vigil.core.testing.LinearFixture;
@@ -110,8 +110,10 @@ class LinearFgsmClosedFormTest {
         try (Classifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3);
              NDManager scope = model.newBatchScope()) {
             NDArray pixels = model.pixels(scope, x, n);
-            GradientResult g = model.gradient(pixels, Objective.crossEntropy(labels));
-            AttackSample[][] out = FastGradient.sweep(model, pixels, Norm.LINF.direction(g.gradient()), sweep, labels, keep);
+            String[] ids = new String[n];
+            java.util.Arrays.setAll(ids, k -> "image" + k);
+            AttackSample[][] out = new FastGradient(Norm.LINF).run(new AttackBatch(model, pixels, new Criterion(labels, null, keep), ids,
+                    keep, k -> null), sweep);
             int clipped = 0;
             for (int e = 0; e < sweep.size(); e++) {
                 float eps = (float) sweep.get(e).value();
@@ -143,7 +145,7 @@ class LinearFgsmClosedFormTest {
             grid.add(String.format(java.util.Locale.ROOT, "%.3f", 0.001 * k));
         }
         List<Epsilon> sweep = Epsilon.parseList(grid, "--eps");
-        AdversarialPlan plan = new AdversarialPlan(true, false, List.of(Norm.LINF), sweep, AdversarialPlan.DEFAULT_L2,
+        AdversarialPlan plan = TestPlans.plan(true, false, List.of(Norm.LINF), sweep, AdversarialPlan.DEFAULT_L2,
                 PgdSettings.DEFAULT, "none");
         Dataset dataset = Dataset.open(data);
         ProbeRun run;

@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.InputSpec;
-import dev.vigil.core.model.Objective;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.testing.Fixtures;
 import java.util.Arrays;
 import java.util.List;
@@ -44,16 +45,15 @@ class PerturbationBoundsTest {
                     Epsilon eps = new Epsilon("random", scale * random.nextDouble());
                     try (NDManager scope = model.newBatchScope()) {
                         NDArray pixels = model.pixels(scope, x, n);
-                        NDArray direction = norm.direction(model.gradient(pixels, Objective.crossEntropy(labels)).gradient());
-                        AttackSample[] fgsm = FastGradient.sweep(model, pixels, direction, List.of(eps), labels, keep)[0];
                         boolean[] all = new boolean[n];
                         Arrays.fill(all, true);
-                        BatchGoal goal = new BatchGoal(labels, null, all);
+                        Criterion goal = new Criterion(labels, null, all);
                         String[] ids = new String[n];
                         Arrays.setAll(ids, i -> "image" + i);
+                        AttackBatch batch = new AttackBatch(model, pixels, goal, ids, keep, i -> null);
+                        AttackSample[] fgsm = new FastGradient(norm).run(batch, List.of(eps))[0];
                         PgdSettings settings = new PgdSettings(4, StepSize.QUARTER_OF_EPS, 2, true);
-                        AttackSample[] pgd = new ProjectedGradientDescent(norm, settings, new RandomStarts(trial))
-                                .attack(model, pixels, goal, eps, ids, keep, i -> null);
+                        AttackSample[] pgd = settings.create(norm, trial).run(batch, List.of(eps))[0];
                         for (AttackSample[] attack : List.of(fgsm, pgd)) {
                             for (int i = 0; i < n; i++) {
                                 checkBounds(norm, eps.value(), x, i, attack[i]);

@@ -1,6 +1,5 @@
 package dev.vigil.attacks.adversarial;
 
-import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
@@ -10,6 +9,7 @@ import dev.vigil.core.model.Classifier;
 import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.SampleRow;
+import dev.vigil.core.testing.TestContexts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ record ProbeRun(AuditRecorder recorder, CleanOutcome clean) {
     static ProbeRun of(Classifier model, Dataset dataset, CleanOutcome clean, AdversarialPlan plan, int batchSize, long seed,
                        Path out) throws Exception {
         AuditRecorder recorder = new AuditRecorder();
-        new AdversarialProbe(plan).run(new AuditContext(model, dataset, clean, batchSize, seed, out, Progress.SILENT, recorder));
+        new AdversarialProbe(plan).run(TestContexts.of(model, dataset, clean, batchSize, seed, out, Progress.SILENT, recorder));
         return new ProbeRun(recorder, clean);
     }
 

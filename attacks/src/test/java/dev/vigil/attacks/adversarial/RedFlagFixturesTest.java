@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.testing.Fixtures;
 import dev.vigil.core.testing.LinearFixture;
 import java.io.IOException;
@@ -36,7 +38,7 @@ class RedFlagFixturesTest {
     }
 
     private static AdversarialPlan fgsmOnly(String... linf) {
-        return new AdversarialPlan(true, false, List.of(Norm.LINF), Epsilon.parseList(List.of(linf), "--eps"), AdversarialPlan.DEFAULT_L2,
+        return TestPlans.plan(true, false, List.of(Norm.LINF), Epsilon.parseList(List.of(linf), "--eps"), AdversarialPlan.DEFAULT_L2,
                 PgdSettings.DEFAULT, "none");
     }
 
@@ -75,7 +77,7 @@ class RedFlagFixturesTest {
 
     @Test
     void checksOnASampleOfTheImagesStillFlagRandomnessAndDeadGradients() throws Exception {
-        AdversarialPlan sampled = new AdversarialPlan(true, false, List.of(Norm.LINF), Epsilon.parseList(List.of("8/255"), "--eps"),
+        AdversarialPlan sampled = TestPlans.plan(true, false, List.of(Norm.LINF), Epsilon.parseList(List.of("8/255"), "--eps"),
                 AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none", 6);
         List<String> random = findings("stochastic.pt", linearLabels(), sampled);
         assertTrue(random.contains("nondeterministic-outputs"), random.toString());
@@ -91,7 +93,7 @@ class RedFlagFixturesTest {
         try (Classifier model = Fixtures.load("periodic.pt", LinearFixture.SPEC, 3)) {
             TinyImageSet.write(data, 30, 4, 9, 26, 229, 3, x -> predict(model, x));
             Dataset dataset = Dataset.open(data);
-            AdversarialPlan plan = new AdversarialPlan(true, true, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
+            AdversarialPlan plan = TestPlans.plan(true, true, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
                     AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none");
             ids = ProbeRun.of(model, dataset, ProbeRun.clean(model, dataset, 16), plan, 16, 0, dir.resolve("out")).findingIds();
         }
@@ -107,7 +109,7 @@ class RedFlagFixturesTest {
         try (Classifier model = Fixtures.load("masked_gradient.pt", LinearFixture.SPEC, 3)) {
             TinyImageSet.write(data, 30, 4, 9, 26, 229, 3, x -> predict(model, x));
             Dataset dataset = Dataset.open(data);
-            AdversarialPlan plan = new AdversarialPlan(true, true, List.of(Norm.LINF), Epsilon.parseList(List.of("0.02", "0.05"), "--eps"),
+            AdversarialPlan plan = TestPlans.plan(true, true, List.of(Norm.LINF), Epsilon.parseList(List.of("0.02", "0.05"), "--eps"),
                     AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none");
             ids = ProbeRun.of(model, dataset, ProbeRun.clean(model, dataset, 16), plan, 16, 0, dir.resolve("out")).findingIds();
         }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.result.SamplesCsv;
 import dev.vigil.core.testing.CifarFixture;
@@ -26,7 +28,7 @@ class SeedDeterminismTest {
     @Test
     void theSameSeedGivesIdenticalSamplesCsvAndAnotherSeedOtherRandomStarts() throws Exception {
         Dataset dataset = CifarFixture.dataset().limit(40, 0);
-        AdversarialPlan plan = new AdversarialPlan(true, true, List.of(Norm.LINF, Norm.L2),
+        AdversarialPlan plan = TestPlans.plan(true, true, List.of(Norm.LINF, Norm.L2),
                 Epsilon.parseList(List.of("2/255", "8/255"), "--eps"), Epsilon.parseList(List.of("0.5"), "--l2-eps"),
                 PgdSettings.DEFAULT, "none");
         List<SampleRow> first;

@@ -9,6 +9,8 @@ import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.testing.CifarFixture;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ class TargetedAttackTest {
     }
 
     private static AdversarialPlan plan(String target) {
-        return new AdversarialPlan(true, true, List.of(Norm.LINF), LINF, AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, target);
+        return TestPlans.plan(true, true, List.of(Norm.LINF), LINF, AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, target);
     }
 
     @Test
@@ -87,7 +89,7 @@ class TargetedAttackTest {
             if (s.label() == dataset.classNames().indexOf("c4_ring")) {
                 SampleRow row = towardsRing.rows("pgd.linf.target=c4_ring", "eps=8/255").stream()
                         .filter(r -> r.sampleId().equals(s.id())).findFirst().orElseThrow();
-                assertEquals("0.000000", row.extra().get("perturbation_linf"), "not attacked: " + s.id());
+                assertEquals(0.0, Double.parseDouble(row.extra().get("perturbation_linf")), "not attacked: " + s.id());
             }
         }
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.core.result.Chart;
 import dev.vigil.core.result.ChartSeries;
 import dev.vigil.core.result.Figure;
@@ -39,7 +41,7 @@ class TrainedModelSweepTest {
     @BeforeAll
     static void attack() throws Exception {
         dataset = CifarFixture.dataset();
-        AdversarialPlan plan = new AdversarialPlan(true, true, List.of(Norm.LINF, Norm.L2), LINF, L2, PgdSettings.DEFAULT, "none");
+        AdversarialPlan plan = TestPlans.plan(true, true, List.of(Norm.LINF, Norm.L2), LINF, L2, PgdSettings.DEFAULT, "none");
         try (TorchScriptClassifier model = CifarFixture.model()) {
             clean = ProbeRun.clean(model, dataset, 128);
             run = ProbeRun.of(model, dataset, clean, plan, 128, 0, out);

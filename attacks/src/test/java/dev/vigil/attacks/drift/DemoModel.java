@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.model.DeviceChoice;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.model.Normalization;
 import dev.vigil.core.model.TorchScriptClassifier;
 import dev.vigil.core.testing.Fixtures;
@@ -25,6 +26,12 @@ final class DemoModel {
     }
 
     static TorchScriptClassifier load() {
+        ModelRequest r = request();
+        return TorchScriptClassifier.load(r.file(), r.spec(), r.normalization(), r.labels(), r.device());
+    }
+
+    /** How the audit opens the demo model. */
+    static ModelRequest request() {
         JsonNode settings;
         try {
             settings = new ObjectMapper().readTree(Fixtures.demo("demo.json").toFile());
@@ -34,7 +41,7 @@ final class DemoModel {
         Normalization norm = new Normalization(floats(settings.get("mean")), floats(settings.get("std")));
         JsonNode size = settings.get("image_size");
         InputSpec spec = new InputSpec(3, size.get(0).asInt(), size.get(1).asInt());
-        return TorchScriptClassifier.load(Fixtures.demo("model.pt"), spec, norm, dataset().classNames(), DeviceChoice.CPU);
+        return new ModelRequest(Fixtures.demo("model.pt"), spec, norm, dataset().classNames(), DeviceChoice.CPU);
     }
 
     private static float[] floats(JsonNode array) {

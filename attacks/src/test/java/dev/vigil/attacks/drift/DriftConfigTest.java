@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.attacks.drift.corruptions.Corruptions;
-import dev.vigil.attacks.drift.transforms.Fill;
 import dev.vigil.core.InputError;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.perturb.Fill;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -69,8 +69,7 @@ class DriftProbeTest {
         };
         try (Classifier model = DemoModel.load()) {
             settings = DriftPlan.settings(config, model.inputSpec(), 0);
-            withBaseline = DriftAudit.run(model, dataset, new DriftProbe(withBaselineConfig, (file, spec, labels) -> DemoModel.load()),
-                    out, 5, 11, progress);
+            withBaseline = DriftAudit.run(model, DemoModel.request(), dataset, new DriftProbe(withBaselineConfig), out, 5, 11, progress);
             otherBatchSize = DriftAudit.run(model, dataset, new DriftProbe(config), otherOut, 64, 11, Progress.SILENT);
         }
     }
@@ -132,18 +131,22 @@ class DriftProbeTest {
         for (Map.Entry<String, Metric> e : b.entrySet()) {
             assertEquals(e.getValue(), a.get(e.getKey()), e.getKey());
         }
-        List<SampleRow> rowsA = withBaseline.rows();
+        // Rows are written batch by batch, so their order follows the batch size; compare them by sample and setting.
+        Map<String, SampleRow> rowsA = withBaseline.rows().stream().collect(Collectors.toMap(DriftProbeTest::key, r -> r));
         List<SampleRow> rowsB = otherBatchSize.rows();
         assertEquals(rowsB.size(), rowsA.size());
-        for (int i = 0; i < rowsA.size(); i++) {
-            SampleRow x = withoutBaseline(rowsA.get(i));
-            SampleRow y = rowsB.get(i);
+        for (SampleRow y : rowsB) {
+            SampleRow x = withoutBaseline(rowsA.get(key(y)));
             // The transformed pixels are the same (noise is seeded per sample); libtorch's float results
             // depend on the batch size in the last digits, so confidences agree to 1e-5, not bit for bit.
             assertEquals(y.confidence(), x.confidence(), 1e-5, y.toString());
             assertEquals(new SampleRow(y.sampleId(), y.probe(), y.parameter(), y.label(), y.prediction(), 0, y.correct(), y.extra()),
                     new SampleRow(x.sampleId(), x.probe(), x.parameter(), x.label(), x.prediction(), 0, x.correct(), x.extra()));
         }
+    }
+
+    private static String key(SampleRow r) {
+        return r.sampleId() + "|" + r.probe() + "|" + r.parameter();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.attacks.drift.corruptions.Corruptions;
-import dev.vigil.attacks.drift.transforms.Fill;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.perturb.Fill;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -19,13 +19,17 @@ class WorstOfKTest {
             outcomes.predictions[s] = predictions[s];
             outcomes.trueClassProbability[s] = trueProbability[s];
         }
-        WorstOfK worst = WorstOfK.of(List.of(0, 1, 2), outcomes, new CleanOutcome(labels, clean, new float[4], new float[4]), 2);
-        assertEquals(3, worst.counts().samples(), "sample 3 was not read");
-        assertEquals(1, worst.counts().correct(), "only sample 0 is right at all three angles");
-        assertEquals(1, worst.counts().turnedWrong(), "sample 1: right when clean, wrong at the second angle");
-        assertEquals(0, worst.counts().turnedRight(), "sample 2 is wrong at the first angle");
-        assertEquals(2, worst.counts().flipped());
-        assertArrayEquals(new int[] {1, 1, 0, -1}, worst.worstSetting(), "the angle with the lowest true-class probability");
+        PairedCounts worst = WorstOfKRows.counts(List.of(0, 1, 2), outcomes, new CleanOutcome(labels, clean, new float[4], new float[4]), 2);
+        assertEquals(3, worst.samples(), "sample 3 was not read");
+        assertEquals(1, worst.correct(), "only sample 0 is right at all three angles");
+        assertEquals(1, worst.turnedWrong(), "sample 1: right when clean, wrong at the second angle");
+        assertEquals(0, worst.turnedRight(), "sample 2 is wrong at the first angle");
+        assertEquals(2, worst.flipped());
+        int[] settings = new int[4];
+        for (int i = 0; i < 4; i++) {
+            settings[i] = WorstOfK.worstSetting(List.of(0, 1, 2), outcomes, i);
+        }
+        assertArrayEquals(new int[] {1, 1, 0, -1}, settings, "the angle with the lowest true-class probability");
     }
 
     @Test
@@ -56,8 +60,7 @@ class WorstOfKTest {
             }
             all += right ? 1 : 0;
         }
-        WorstOfK worst = WorstOfK.of(List.of(0, 1, 2, 3), outcomes, outcome, 3);
-        assertEquals(all, worst.counts().correct());
+        assertEquals(all, WorstOfKRows.counts(List.of(0, 1, 2, 3), outcomes, outcome, 3).correct());
         org.junit.jupiter.api.Assertions.assertTrue(all <= worstSingle);
     }
 }

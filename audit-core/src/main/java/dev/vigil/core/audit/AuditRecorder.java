@@ -3,6 +3,8 @@ package dev.vigil.core.audit;
 import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.RowLog;
+import dev.vigil.core.result.RowSource;
+import dev.vigil.core.result.RowStore;
 import dev.vigil.core.result.SampleRow;
 import dev.vigil.core.result.Section;
 import java.util.ArrayList;
@@ -10,14 +12,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Collects what the probes of one audit produce: metrics, per-sample rows, findings and report
- * sections. The rows go to a temporary file ({@link RowLog}), removed by {@link #close()}.
+ * sections. Each probe's rows go to a temporary file of their own ({@link RowLog}), so that its
+ * conclusion reads back exactly its rows; {@link #close()} removes the files.
  */
 public final class AuditRecorder implements AutoCloseable {
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
-    private final RowLog rows = new RowLog();
+    private final Map<String, RowLog> rows = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
@@ -27,8 +33,22 @@ public final class AuditRecorder implements AutoCloseable {
         }
     }
 
-    public void rows(Collection<SampleRow> newRows) {
-        rows.append(newRows);
+    /** Appends rows of the probe {@code probeId} (its {@link Probe#id()}). */
+    public void rows(String probeId, Collection<SampleRow> newRows) {
+        log(probeId).append(newRows);
+    }
+
+    private synchronized RowLog log(String probeId) {
+        return rows.computeIfAbsent(probeId, id -> new RowLog());
+    }
+
+    /** The rows of one probe, in the order they were appended. */
+    public RowSource rowsOf(String probeId) {
+        RowLog log;
+        synchronized (this) {
+            log = rows.get(probeId);
+        }
+        return log == null ? action -> { } : log;
     }
 
     public synchronized void finding(Finding finding) {
@@ -43,14 +63,32 @@ public final class AuditRecorder implements AutoCloseable {
         return List.copyOf(metrics.values());
     }
 
-    /** The per-sample rows recorded so far, streamed from their file. */
-    public RowLog rowLog() {
-        return rows;
+    /** Every probe's rows, probe by probe in the order the probes first recorded rows, streamed from their files. */
+    public RowStore rowLog() {
+        List<RowLog> logs;
+        synchronized (this) {
+            logs = List.copyOf(rows.values());
+        }
+        return new RowStore() {
+            @Override
+            public SortedSet<String> extraColumns() {
+                SortedSet<String> out = new TreeSet<>();
+                logs.forEach(l -> out.addAll(l.extraColumns()));
+                return out;
+            }
+
+            @Override
+            public void forEach(Consumer<SampleRow> action) {
+                logs.forEach(l -> l.forEach(action));
+            }
+        };
     }
 
     /** Every per-sample row at once, in memory: for small audits and tests. */
     public List<SampleRow> rows() {
-        return rows.toList();
+        List<SampleRow> out = new ArrayList<>();
+        rowLog().forEach(out::add);
+        return out;
     }
 
     public synchronized List<Finding> findings() {
@@ -62,7 +100,7 @@ public final class AuditRecorder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        rows.close();
+    public synchronized void close() {
+        rows.values().forEach(RowLog::close);
     }
 }

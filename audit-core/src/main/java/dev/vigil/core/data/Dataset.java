@@ -18,6 +18,13 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
         samples = List.copyOf(samples);
     }
 
+    /** Each sample's index by its id. */
+    public java.util.Map<String, Integer> indexById() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        samples.forEach(s -> out.put(s.id(), s.index()));
+        return out;
+    }
+
     /** Opens an ImageFolder directory or a CSV manifest (path,label), whichever {@code path} is. */
     public static Dataset open(Path path) {
         if (!Files.exists(path)) {

@@ -17,15 +17,20 @@ import dev.vigil.core.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A TorchScript classifier loaded through DJL so that gradients reach its input
  * (see DJL-NOTES.md: load with trainParam, freeze weights, eval mode, forward with autograd).
  */
 public final class TorchScriptClassifier implements Classifier {
+    private static final Set<Capability> CAPABILITIES =
+            java.util.Collections.unmodifiableSet(EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT, Capability.FRESH_COPY));
+
     private final Model model;
     private final PtSymbolBlock block;
     private final NDManager manager;
@@ -65,6 +70,16 @@ public final class TorchScriptClassifier implements Classifier {
      */
     public static TorchScriptClassifier load(Path file, InputSpec spec, Normalization norm, List<String> labels,
                                              DeviceChoice choice) {
+        return load(new ModelRequest(file, spec, norm, labels, choice));
+    }
+
+    /** Loads the request's file; production code reaches this through {@link ModelLoader#open}. */
+    static TorchScriptClassifier load(ModelRequest request) {
+        Path file = request.file();
+        InputSpec spec = request.spec();
+        Normalization norm = request.normalization();
+        List<String> labels = request.labels();
+        DeviceChoice choice = request.device();
         if (!Files.isRegularFile(file)) {
             throw new InputError("The model file " + file + " does not exist; pass a TorchScript file with --model.");
         }
@@ -173,21 +188,24 @@ public final class TorchScriptClassifier implements Classifier {
         return channelsLast;
     }
 
-    /**
-     * A fresh, independent copy of this model loaded again from its file, with the same input,
-     * normalization, labels and device: changing the copy's parameters leaves this one untouched.
-     */
-    public TorchScriptClassifier reload() {
+    @Override
+    public TorchScriptClassifier freshCopy() {
         return load(file, spec, norm, labels, deviceChoice);
     }
 
-    /**
-     * The TorchScript module's own parameter tensors, named as in PyTorch, in the module's definition
-     * order. Writing into them (e.g. {@code NDArray.set}) changes this classifier's outputs, so only
-     * do it on a copy from {@link #reload()}.
-     */
+    @Override
     public ai.djl.nn.ParameterList parameters() {
         return block.getParameters();
+    }
+
+    @Override
+    public EngineInfo engine() {
+        return new EngineInfo("PyTorch", Engine.getEngine("PyTorch").getVersion(), "TorchScript");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

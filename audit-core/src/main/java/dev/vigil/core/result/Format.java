@@ -24,4 +24,16 @@ public final class Format {
     public static String number(double value, int decimals) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
+
+    /**
+     * The shortest decimal text that reads back as exactly {@code value}: a value that is a float (most
+     * of Vigil's probabilities and sizes are) in float's shortest form, any other in double's.
+     */
+    public static String exact(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        float f = (float) value;
+        return f == value ? Float.toString(f) : Double.toString(value);
+    }
 }

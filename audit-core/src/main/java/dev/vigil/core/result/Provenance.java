@@ -1,8 +1,25 @@
 package dev.vigil.core.result;
 
-/** How the results were made, so that a reviewer can reproduce them. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * How the results were made, so that a reviewer can reproduce them.
+ *
+ * @param pytorchVersion the PyTorch engine's version when a PyTorch engine ran the model, else null
+ * @param engine         the engine that ran the model, e.g. "PyTorch" or "OnnxRuntime"
+ * @param engineVersion  that engine's version
+ * @param modelFormat    the model file's format, e.g. "TorchScript"
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(String vigilVersion, String djlVersion, String pytorchVersion, String javaVersion,
                          String os, String device, int threads, long seed, String startedAt, String finishedAt,
                          String commandLine, String modelPath, String modelSha256, String dataPath,
-                         String datasetSha256) {
+                         String datasetSha256, String engine, String engineVersion, String modelFormat) {
+    /** Provenance of a TorchScript model run by the PyTorch engine (results written before the engine fields existed). */
+    public Provenance(String vigilVersion, String djlVersion, String pytorchVersion, String javaVersion, String os, String device,
+                      int threads, long seed, String startedAt, String finishedAt, String commandLine, String modelPath,
+                      String modelSha256, String dataPath, String datasetSha256) {
+        this(vigilVersion, djlVersion, pytorchVersion, javaVersion, os, device, threads, seed, startedAt, finishedAt, commandLine,
+                modelPath, modelSha256, dataPath, datasetSha256, "PyTorch", pytorchVersion, "TorchScript");
+    }
 }

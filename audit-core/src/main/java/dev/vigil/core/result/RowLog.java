@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * <p>Strings that repeat from row to row (sample ids, probes, settings, class names, column names)
  * are written once and referred to by number afterwards, so the file stays small.
  */
-public final class RowLog implements RowSource, AutoCloseable {
+public final class RowLog implements RowStore, AutoCloseable {
     private static final int NEW_STRING = -1;
 
     private final Map<String, Integer> written = new HashMap<>();
@@ -80,6 +80,7 @@ public final class RowLog implements RowSource, AutoCloseable {
     }
 
     /** The names of every probe-specific column seen so far, sorted. */
+    @Override
     public synchronized SortedSet<String> extraColumns() {
         return new TreeSet<>(extraColumns);
     }

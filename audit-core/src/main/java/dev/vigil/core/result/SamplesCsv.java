@@ -11,18 +11,23 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
  * The per-sample rows as a Tablesaw table and as samples.csv: fixed columns first, then one column
  * per probe-specific key (empty where a probe does not set it). A {@link RowLog} is written in
  * tables of {@link #CHUNK_ROWS} rows, so memory stays bounded however many rows the audit made.
+ * Numbers are written exactly (the shortest text that reads back as the same value), so that metrics
+ * recomputed from samples.csv equal those of the run that wrote it.
  */
 public final class SamplesCsv {
     static final int CHUNK_ROWS = 50_000;
+    /** sample_id, probe, parameter, label, prediction, confidence, correct. */
+    private static final int FIXED_COLUMNS = 7;
 
     private SamplesCsv() {
     }
@@ -39,7 +44,7 @@ public final class SamplesCsv {
         StringColumn parameter = StringColumn.create("parameter");
         StringColumn label = StringColumn.create("label");
         StringColumn prediction = StringColumn.create("prediction");
-        DoubleColumn confidence = DoubleColumn.create("confidence");
+        StringColumn confidence = StringColumn.create("confidence");
         BooleanColumn correct = BooleanColumn.create("correct");
         List<StringColumn> extras = extraKeys.stream().map(StringColumn::create).toList();
         for (SampleRow r : rows) {
@@ -48,7 +53,7 @@ public final class SamplesCsv {
             parameter.append(r.parameter());
             label.append(r.label());
             prediction.append(r.prediction());
-            confidence.append(Math.round(r.confidence() * 1e6) / 1e6);
+            confidence.append(Format.exact(r.confidence()));
             correct.append(r.correct());
             for (StringColumn c : extras) {
                 c.append(r.extra().getOrDefault(c.name(), ""));
@@ -64,7 +69,7 @@ public final class SamplesCsv {
     }
 
     /** Streams the log into {@code file}, one table of at most {@link #CHUNK_ROWS} rows at a time. */
-    public static void write(RowLog log, Path file) throws IOException {
+    public static void write(RowStore log, Path file) throws IOException {
         SortedSet<String> extraKeys = log.extraColumns();
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<SampleRow> chunk = new ArrayList<>();
@@ -83,6 +88,37 @@ public final class SamplesCsv {
                 writeChunk(chunk, extraKeys, writer, headerWritten);
             }
         }
+    }
+
+    /**
+     * Reads samples.csv back into rows: the fixed columns, and every non-empty probe-specific column as an
+     * extra. Numbers were written exactly, so the rows equal those the audit recorded.
+     */
+    public static List<SampleRow> read(Path file) throws IOException {
+        String header;
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            header = lines.findFirst().orElseThrow(() -> new IOException(file + " is empty"));
+        }
+        // Column names are Vigil's own keys, which hold no commas.
+        int columns = header.split(",", -1).length;
+        ColumnType[] types = new ColumnType[columns];
+        java.util.Arrays.fill(types, ColumnType.STRING);
+        Table table = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(types).maxCharsPerColumn(1 << 20));
+        List<String> names = table.columnNames();
+        List<SampleRow> rows = new ArrayList<>(table.rowCount());
+        for (int r = 0; r < table.rowCount(); r++) {
+            java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+            for (int c = FIXED_COLUMNS; c < names.size(); c++) {
+                String v = table.stringColumn(c).get(r);
+                if (!v.isEmpty()) {
+                    extra.put(names.get(c), v);
+                }
+            }
+            rows.add(new SampleRow(table.stringColumn(0).get(r), table.stringColumn(1).get(r), table.stringColumn(2).get(r),
+                    table.stringColumn(3).get(r), table.stringColumn(4).get(r), Double.parseDouble(table.stringColumn(5).get(r)),
+                    Boolean.parseBoolean(table.stringColumn(6).get(r)), extra));
+        }
+        return rows;
     }
 
     private static void writeChunk(List<SampleRow> chunk, SortedSet<String> extraKeys, Writer writer, boolean[] headerWritten) {

@@ -23,7 +23,7 @@ class CleanEvaluationTest {
         JsonNode expected = CifarFixture.expected();
         Dataset dataset = CifarFixture.dataset();
         AuditRecorder recorder = new AuditRecorder();
-        CleanEvaluation.Result result;
+        dev.vigil.core.eval.CleanProbe.Readout result;
         // A batch size unlike the peer's (128) shows that the predictions do not depend on batching.
         try (TorchScriptClassifier model = CifarFixture.model()) {
             result = CleanEvaluation.run(model, dataset, 37, Progress.SILENT, recorder);

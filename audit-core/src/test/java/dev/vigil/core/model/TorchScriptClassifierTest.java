@@ -170,7 +170,7 @@ class TorchScriptClassifierTest {
         LinearFixture f = LinearFixture.read();
         float[] x = randomPixels(LinearFixture.SPEC.pixelsPerImage(), 4);
         try (TorchScriptClassifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3);
-             TorchScriptClassifier copy = model.reload();
+             TorchScriptClassifier copy = model.freshCopy();
              NDManager scope = model.newBatchScope()) {
             assertEquals(List.of("fc.weight", "fc.bias"), copy.parameters().keys());
             NDArray weight = copy.parameters().get("fc.weight").getArray();

@@ -2,8 +2,7 @@ package dev.vigil.cli.bench;
 
 import dev.vigil.attacks.adversarial.AdversarialPlan;
 import dev.vigil.attacks.adversarial.AdversarialProbe;
-import dev.vigil.attacks.adversarial.Epsilon;
-import dev.vigil.attacks.adversarial.Norm;
+import dev.vigil.attacks.adversarial.AttackCatalogue;
 import dev.vigil.attacks.adversarial.PgdSettings;
 import dev.vigil.attacks.drift.DriftConfig;
 import dev.vigil.attacks.drift.DriftFamily;
@@ -11,6 +10,7 @@ import dev.vigil.attacks.drift.DriftProbe;
 import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Batch;
 import dev.vigil.core.data.BatchStream;
@@ -19,6 +19,8 @@ import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.perturb.Epsilon;
+import dev.vigil.core.perturb.Norm;
 import dev.vigil.explain.method.Baseline;
 import dev.vigil.explain.method.Images;
 import dev.vigil.explain.method.IntegratedGradients;
@@ -54,10 +56,10 @@ public final class BenchStages {
         int angles = DriftConfig.DEFAULT_ANGLES.size();
         int eps = AdversarialPlan.DEFAULT_LINF.size();
         List<Epsilon> largest = List.of(AdversarialPlan.DEFAULT_LINF.get(eps - 1));
-        AdversarialPlan fgsm = new AdversarialPlan(true, false, List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
-                AdversarialPlan.DEFAULT_L2, PgdSettings.DEFAULT, "none");
-        AdversarialPlan pgd = new AdversarialPlan(false, true, List.of(Norm.LINF), largest, AdversarialPlan.DEFAULT_L2,
-                PgdSettings.DEFAULT, "none");
+        AdversarialPlan fgsm = AdversarialPlan.of(List.of(AttackCatalogue.FGSM), List.of(Norm.LINF), AdversarialPlan.DEFAULT_LINF,
+                AdversarialPlan.DEFAULT_L2, "none");
+        AdversarialPlan pgd = AdversarialPlan.of(List.of(AttackCatalogue.PGD), List.of(Norm.LINF), largest, AdversarialPlan.DEFAULT_L2,
+                "none");
         int steps = PgdSettings.DEFAULT.steps();
         return List.of(
                 new BenchStage("clean", n, BenchStage.passes(0, 1), () -> floor.seconds(1, 0), "clean",
@@ -107,9 +109,11 @@ public final class BenchStages {
         }
     }
 
-    private void runProbe(Probe probe) throws Exception {
+    private void runProbe(Probe<?> probe) throws Exception {
         try (AuditRecorder recorder = new AuditRecorder()) {
-            probe.run(new AuditContext(classifier, dataset, clean, batchSize, 0, scratch, Progress.SILENT, recorder));
+            ProbeResults results = new ProbeResults();
+            results.publish(CleanOutcome.KEY, clean);
+            probe.run(new AuditContext(classifier, null, dataset, batchSize, 0, scratch, Progress.SILENT, recorder, results));
         }
     }
 }

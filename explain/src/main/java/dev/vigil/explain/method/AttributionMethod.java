@@ -23,6 +23,13 @@ public interface AttributionMethod {
         return true;
     }
 
+    /** What the method needs from the model: gradient methods need the input gradient. */
+    default java.util.Set<dev.vigil.core.model.Capability> needs() {
+        return usesGradient()
+                ? java.util.EnumSet.of(dev.vigil.core.model.Capability.LOGITS, dev.vigil.core.model.Capability.INPUT_GRADIENT)
+                : java.util.EnumSet.of(dev.vigil.core.model.Capability.LOGITS);
+    }
+
     /** One map per image for {@code targets[i]}, the class whose logit image i's map explains. */
     Attributions attribute(Classifier model, Images images, int[] targets);
 }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 public enum Baseline {
     /** All zeros: a black image (the default). */
     BLACK("black"),
-    /** The input blurred with a Gaussian of σ = 1/16 of the larger side (see {@link GaussianBlur}). */
+    /** The input blurred with a Gaussian of σ = 1/16 of the larger side (see {@link Images#blurred()}). */
     BLURRED("blurred"),
     /** Independent uniform noise in [0, 1] per pixel value, from the seed. */
     UNIFORM("uniform");
@@ -23,6 +23,7 @@ public enum Baseline {
         this.option = option;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String option() {
         return option;
     }
@@ -31,7 +32,7 @@ public enum Baseline {
     public float[] of(Images images, long seed) {
         return switch (this) {
             case BLACK -> new float[images.pixels().length];
-            case BLURRED -> GaussianBlur.blur(images, GaussianBlur.defaultSigma(images.spec().height(), images.spec().width()));
+            case BLURRED -> images.blurred();
             case UNIFORM -> {
                 SplittableRandom random = new SplittableRandom(seed);
                 float[] noise = new float[images.pixels().length];

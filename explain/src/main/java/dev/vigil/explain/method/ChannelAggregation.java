@@ -18,6 +18,7 @@ public enum ChannelAggregation {
         this.option = option;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String option() {
         return option;
     }

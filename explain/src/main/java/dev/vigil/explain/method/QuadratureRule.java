@@ -21,6 +21,7 @@ public enum QuadratureRule {
         this.option = option;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String option() {
         return option;
     }

@@ -2,7 +2,6 @@ package dev.vigil.explain.quality;
 
 import dev.vigil.core.model.Classifier;
 import dev.vigil.explain.method.BatchedPasses;
-import dev.vigil.explain.method.GaussianBlur;
 import dev.vigil.explain.method.Images;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -69,7 +68,7 @@ public record DeletionInsertion(int steps, int batchSize) {
         int plane = images.spec().height() * images.spec().width();
         int channels = images.spec().channels();
         float[] x = images.pixels();
-        float[] blurred = GaussianBlur.blur(images, GaussianBlur.defaultSigma(images.spec().height(), images.spec().width()));
+        float[] blurred = images.blurred();
         int perImage = 2 * (steps + 1);
         double[][] deletion = new double[n][steps + 1];
         double[][] insertion = new double[n][steps + 1];

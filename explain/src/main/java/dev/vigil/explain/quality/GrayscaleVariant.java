@@ -1,7 +1,7 @@
 package dev.vigil.explain.quality;
 
-import dev.vigil.attacks.drift.transforms.Grayscale;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.perturb.Grayscale;
 import dev.vigil.explain.method.Images;
 
 /** The images in grayscale (BT.601 luma in every channel), with the drift probe's {@link Grayscale}. */

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.vigil.core.model.TorchScriptClassifier;
+import dev.vigil.core.model.Classifier;
 import dev.vigil.explain.method.AttributionMethod;
 import dev.vigil.explain.method.Attributions;
 import dev.vigil.explain.method.ChannelAggregation;
@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * method whose maps stay similar when nothing the model learned is left does not explain the model.
  *
  * <p>Each run works on a fresh copy of the TorchScript model loaded from its file
- * ({@link TorchScriptClassifier#reload()}), so the audited model is never changed. Layers are the
+ * ({@link Classifier#freshCopy()}), so the audited model is never changed. Layers are the
  * module's parameter tensors grouped by owning module (the name up to its last dot), in reverse
  * definition order; a deep model's layers are dealt into at most {@code maxSteps} consecutive groups
  * of nearly equal size, one group per step, so the check costs at most {@code maxSteps} recomputations.
@@ -67,9 +67,9 @@ public record RandomizationCheck(double threshold, int maxSteps, long seed) {
         }
     }
 
-    public Result run(TorchScriptClassifier audited, AttributionMethod method, Images images, int[] targets,
+    public Result run(Classifier audited, AttributionMethod method, Images images, int[] targets,
                       Attributions original) {
-        try (TorchScriptClassifier copy = audited.reload()) {
+        try (Classifier copy = audited.freshCopy()) {
             Map<String, List<Parameter>> layers = steps(layersFromOutputEnd(copy), maxSteps);
             double[][] correlation = new double[layers.size()][];
             SplittableRandom random = new SplittableRandom(seed);
@@ -86,7 +86,7 @@ public record RandomizationCheck(double threshold, int maxSteps, long seed) {
     }
 
     /** Parameters grouped by owning module, the module defined last first. */
-    static Map<String, List<Parameter>> layersFromOutputEnd(TorchScriptClassifier model) {
+    static Map<String, List<Parameter>> layersFromOutputEnd(Classifier model) {
         Map<String, List<Parameter>> inOrder = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : model.parameters()) {
             String name = p.getKey();

@@ -1,8 +1,8 @@
 package dev.vigil.explain.quality;
 
-import dev.vigil.attacks.drift.transforms.Fill;
-import dev.vigil.attacks.drift.transforms.Rotation;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.perturb.Fill;
+import dev.vigil.core.perturb.Rotation;
 import dev.vigil.explain.method.Images;
 import java.util.Locale;
 

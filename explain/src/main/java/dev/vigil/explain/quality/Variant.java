@@ -15,6 +15,11 @@ public interface Variant {
     /** For people, e.g. "rotated 15°". */
     String title();
 
+    /** What making the changed images needs from the model beyond the explanations themselves. */
+    default java.util.Set<dev.vigil.core.model.Capability> needs() {
+        return java.util.EnumSet.of(dev.vigil.core.model.Capability.LOGITS);
+    }
+
     /** The changed images; {@code labels} are the true classes (attacks need them). */
     Images apply(Classifier model, Images images, int[] labels);
 

@@ -3,12 +3,9 @@ package dev.vigil.explain.select;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
-import dev.vigil.core.result.RowSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +13,7 @@ import java.util.Random;
 /**
  * Which images to explain: per class, up to {@code perClass} images dealt in turn from three pools —
  * correct with high confidence, misclassified, and correct on the clean image but flipped by an attack
- * or a drift probe that ran earlier in the audit (its sample rows) — so that a reader sees what the
+ * or a drift probe that ran earlier in the audit — so that a reader sees what the
  * model looks at when it is right, when it is wrong, and when it breaks. A pool that runs dry leaves
  * its turns to the others. Within a pool the order is seeded.
  *
@@ -60,8 +57,11 @@ public record ImageSelection(int perClass, double minConfidence, long seed) {
     }
 
     /** The selection, grouped by class in label order, pools in turn within a class. */
-    public List<Pick> select(Dataset dataset, CleanOutcome clean, RowSource earlierRows) {
-        Map<String, String> flips = flips(dataset, clean, earlierRows);
+    /**
+     * @param flips for each sample an earlier attack or drift setting moved off its clean prediction, the first
+     *              such setting ("fgsm.linf eps=8/255"), as {@link dev.vigil.core.audit.Flips} collects them
+     */
+    public List<Pick> select(Dataset dataset, CleanOutcome clean, Map<String, String> flips) {
         Random random = new Random(seed);
         List<Pick> out = new ArrayList<>();
         for (int label = 0; label < dataset.classNames().size(); label++) {
@@ -109,30 +109,5 @@ public record ImageSelection(int perClass, double minConfidence, long seed) {
         pools.put(Reason.MISCLASSIFIED, new ArrayList<>(wrong.stream().map(s -> new Pick(s, Reason.MISCLASSIFIED, "")).toList()));
         pools.put(Reason.FLIPPED, new ArrayList<>(flipped.stream().map(s -> new Pick(s, Reason.FLIPPED, flips.get(s.id()))).toList()));
         return pools;
-    }
-
-    /**
-     * For each sample some earlier probe flipped, the first such probe and setting ("fgsm.linf eps=8/255"):
-     * a row whose prediction differs from the clean prediction. Clean and explanation rows are not probes
-     * of change and are skipped.
-     */
-    static Map<String, String> flips(Dataset dataset, CleanOutcome clean, RowSource rows) {
-        Map<String, Integer> cleanPrediction = new HashMap<>();
-        for (Sample s : dataset.samples()) {
-            if (clean.read(s.index())) {
-                cleanPrediction.put(s.id(), clean.predictions()[s.index()]);
-            }
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        rows.forEach(row -> {
-            if (row.probe().equals("clean") || row.probe().startsWith("explain")) {
-                return;
-            }
-            Integer before = cleanPrediction.get(row.sampleId());
-            if (before != null && !row.prediction().equals(dataset.classNames().get(before))) {
-                out.putIfAbsent(row.sampleId(), (row.probe() + " " + row.parameter()).strip());
-            }
-        });
-        return out;
     }
 }

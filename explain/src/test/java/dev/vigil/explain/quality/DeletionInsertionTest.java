@@ -12,7 +12,6 @@ import dev.vigil.core.testing.Fixtures;
 import dev.vigil.core.testing.LinearFixture;
 import dev.vigil.explain.method.Attributions;
 import dev.vigil.explain.method.ChannelAggregation;
-import dev.vigil.explain.method.GaussianBlur;
 import dev.vigil.explain.method.Images;
 import dev.vigil.explain.method.Saliency;
 import java.util.SplittableRandom;
@@ -42,7 +41,7 @@ class DeletionInsertionTest {
         int[][] orders = {DeletionInsertion.randomOrder(16, new SplittableRandom(1)), DeletionInsertion.randomOrder(16, new SplittableRandom(2))};
         try (Classifier model = Fixtures.load("linear.pt", LinearFixture.SPEC, 3)) {
             DeletionInsertion.Curves c = new DeletionInsertion(4, 3).run(model, images, targets, orders);
-            float[] blurred = GaussianBlur.blur(images, GaussianBlur.defaultSigma(4, 4));
+            float[] blurred = images.blurred();
             for (int i = 0; i < 2; i++) {
                 assertEquals(probability(model, images.image(i), targets[i]), c.deletion()[i][0], 1e-6);
                 assertEquals(probability(model, new float[48], targets[i]), c.deletion()[i][4], 1e-6);

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.attacks.adversarial.Epsilon;
 import dev.vigil.core.data.Batch;
 import dev.vigil.core.data.BatchStream;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.Predictions;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.testing.CifarFixture;
 import dev.vigil.explain.method.Images;
 import org.junit.jupiter.api.Test;

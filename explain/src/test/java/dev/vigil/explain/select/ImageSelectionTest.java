@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.Sample;
 import dev.vigil.core.eval.CleanOutcome;
-import dev.vigil.core.result.SampleRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +37,13 @@ class ImageSelectionTest {
         return new CleanOutcome(labels, predictions, confidence, confidence.clone());
     }
 
-    private static SampleRow row(String id, String probe, String parameter, String prediction) {
-        return new SampleRow(id, probe, parameter, "x", prediction, 0.5, false, Map.of());
-    }
-
     @Test
     void eachClassGetsAConfidentAMisclassifiedAndAFlippedImage() {
-        List<SampleRow> rows = List.of(
-                row("a/3.png", "clean", "", "a"),
-                row("a/3.png", "fgsm.linf", "eps=8/255", "b"),
-                row("a/3.png", "drift.rotation", "angle=15", "b"),
-                row("a/4.png", "fgsm.linf", "eps=8/255", "a"),
-                row("b/16.png", "explain.ig", "", "a"),
-                row("b/12.png", "drift.grayscale", "", "a"));
-        List<ImageSelection.Pick> picks = new ImageSelection(3, 0.9, 1).select(dataset(), clean(), rows::forEach);
+        dev.vigil.core.audit.Flips flips = new dev.vigil.core.audit.Flips();
+        flips.offer("a/3.png", "fgsm.linf eps=8/255");
+        flips.offer("a/3.png", "drift.rotation angle=15");
+        flips.offer("b/12.png", "drift.grayscale");
+        List<ImageSelection.Pick> picks = new ImageSelection(3, 0.9, 1).select(dataset(), clean(), flips.bySample());
         assertEquals(6, picks.size());
         for (int c = 0; c < 2; c++) {
             List<ImageSelection.Pick> ofClass = picks.subList(3 * c, 3 * c + 3);
@@ -65,17 +57,17 @@ class ImageSelectionTest {
         }
         assertEquals("a/3.png", picks.get(2).sample().id());
         assertEquals("flipped by fgsm.linf eps=8/255", picks.get(2).describe(), "the first probe that flipped it");
-        assertEquals("b/12.png", picks.get(5).sample().id(), "explanation rows are not flips");
+        assertEquals("b/12.png", picks.get(5).sample().id());
     }
 
     @Test
     void emptyPoolsLeaveTheirTurnsToTheOthersAndTheSeedFixesTheChoice() {
-        List<ImageSelection.Pick> picks = new ImageSelection(5, 0.9, 3).select(dataset(), clean(), action -> { });
+        List<ImageSelection.Pick> picks = new ImageSelection(5, 0.9, 3).select(dataset(), clean(), Map.of());
         assertEquals(10, picks.size());
         assertEquals(5, picks.stream().filter(p -> p.sample().label() == 0).count());
         assertEquals(10, picks.stream().map(p -> p.sample().index()).distinct().count(), "no image twice");
-        assertEquals(picks, new ImageSelection(5, 0.9, 3).select(dataset(), clean(), action -> { }));
-        List<Integer> other = new ImageSelection(5, 0.9, 4).select(dataset(), clean(), action -> { }).stream().map(p -> p.sample().index()).toList();
+        assertEquals(picks, new ImageSelection(5, 0.9, 3).select(dataset(), clean(), Map.of()));
+        List<Integer> other = new ImageSelection(5, 0.9, 4).select(dataset(), clean(), Map.of()).stream().map(p -> p.sample().index()).toList();
         assertTrue(!other.equals(picks.stream().map(p -> p.sample().index()).toList()), "another seed, another choice");
     }
 }

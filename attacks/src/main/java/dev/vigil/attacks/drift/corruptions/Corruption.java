@@ -13,6 +13,7 @@ public interface Corruption {
     int MAX_SEVERITY = 5;
 
     /** Identifier used in metric names, e.g. "gaussian_noise". */
+    @com.fasterxml.jackson.annotation.JsonValue
     String id();
 
     /** Whether the corruption has severities; one that has none (a mirror image) runs once. */

@@ -28,49 +28,14 @@ public final class GaussianBlur implements Corruption {
 
     @Override
     public float[] apply(float[] chw, int channels, int height, int width, int severity, SplittableRandom random) {
-        double[] kernel = kernel(sigma(severity, height, width));
-        int radius = kernel.length / 2;
-        int plane = height * width;
-        float[] out = new float[chw.length];
-        double[] rows = new double[plane];
-        for (int c = 0; c < channels; c++) {
-            int base = c * plane;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    double sum = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        int sx = Math.min(width - 1, Math.max(0, x + k));
-                        sum += kernel[k + radius] * chw[base + y * width + sx];
-                    }
-                    rows[y * width + x] = sum;
-                }
-            }
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    double sum = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        int sy = Math.min(height - 1, Math.max(0, y + k));
-                        sum += kernel[k + radius] * rows[sy * width + x];
-                    }
-                    out[base + y * width + x] = Corruption.clamp(sum);
-                }
-            }
+        float[] out = dev.vigil.core.perturb.GaussianBlur.blur(chw, 1, channels, height, width, kernel(sigma(severity, height, width)));
+        for (int j = 0; j < out.length; j++) {
+            out[j] = Corruption.clamp(out[j]);
         }
         return out;
     }
 
-    /** Normalized weights exp(−k²/2σ²) for k in [−r, r], r = int(4σ + 0.5) as in SciPy. */
     static double[] kernel(double sigma) {
-        int radius = (int) (4 * sigma + 0.5);
-        double[] w = new double[2 * radius + 1];
-        double total = 0;
-        for (int k = -radius; k <= radius; k++) {
-            w[k + radius] = Math.exp(-0.5 * k * k / (sigma * sigma));
-            total += w[k + radius];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= total;
-        }
-        return w;
+        return dev.vigil.core.perturb.GaussianBlur.scipyKernel(sigma);
     }
 }

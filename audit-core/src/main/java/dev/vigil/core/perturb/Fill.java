@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift.transforms;
+package dev.vigil.core.perturb;
 
 import dev.vigil.core.InputError;
 import java.util.Arrays;
@@ -44,6 +44,7 @@ public enum Fill {
         };
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

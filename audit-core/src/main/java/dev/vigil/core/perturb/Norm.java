@@ -1,4 +1,4 @@
-package dev.vigil.attacks.adversarial;
+package dev.vigil.core.perturb;
 
 import ai.djl.ndarray.NDArray;
 import dev.vigil.core.InputError;
@@ -78,7 +78,8 @@ public enum Norm {
         this.symbol = symbol;
     }
 
-    /** "linf" or "l2", as in metric names. */
+    /** "linf" or "l2", as in metric names and results.json. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }

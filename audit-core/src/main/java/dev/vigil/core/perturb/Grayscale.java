@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift.transforms;
+package dev.vigil.core.perturb;
 
 /**
  * Replaces colour by its ITU-R BT.601 luma, {@code 0.299 R + 0.587 G + 0.114 B}, copied to every

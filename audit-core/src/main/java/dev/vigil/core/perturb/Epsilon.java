@@ -1,4 +1,4 @@
-package dev.vigil.attacks.adversarial;
+package dev.vigil.core.perturb;
 
 import dev.vigil.core.InputError;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
  * A perturbation budget in pixel space, kept as the user wrote it ("8/255", "0.5") for metric names
  * and reports, and as a number for the arithmetic.
  */
-public record Epsilon(String text, double value) {
+public record Epsilon(@com.fasterxml.jackson.annotation.JsonValue String text, double value) {
     public Epsilon {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new InputError("The epsilon '" + text + "' must be a finite number of at least 0.");

@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift.transforms;
+package dev.vigil.core.perturb;
 
 /**
  * Rotation of an image about its centre by an angle in degrees, counter-clockwise as displayed,

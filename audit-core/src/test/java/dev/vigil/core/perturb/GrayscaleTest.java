@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift.transforms;
+package dev.vigil.core.perturb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,99 @@
+package dev.vigil.attacks.adversarial;
+
+import dev.vigil.core.InputError;
+import dev.vigil.core.model.Capability;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The attacks Vigil knows, in the order they run and are reported. The command line validates
+ * {@code --attacks} against it and builds each attack's options and help from it; the adversarial
+ * probe creates attacks from it. A new attack is one {@link Attack} class plus one entry here (or,
+ * for an extension, {@link #with}).
+ */
+public final class AttackCatalogue {
+    public static final AttackDefinition FGSM = new AttackDefinition("fgsm", "FGSM",
+            "fast gradient sign method: one step of size ε along the loss gradient (Goodfellow et al. 2015)",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), true, List.of(), values -> new FgsmSettings(), List.of());
+
+    public static final AttackDefinition PGD = new AttackDefinition("pgd", "PGD",
+            "projected gradient descent from a random start, steps projected onto the ε-ball (Madry et al. 2018)",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), false,
+            List.of(new AttackOption("--pgd-steps", "N", "10", "Gradient steps of each PGD run."),
+                    new AttackOption("--pgd-step-size", "eps/K|SIZE", "eps/4",
+                            "PGD step size: a share of each ε (eps/4, 0.5*eps) or one fixed size (1/255)."),
+                    new AttackOption("--pgd-restarts", "N", "1",
+                            "PGD runs from different random starts; the worst case per image is kept.")),
+            values -> new PgdSettings(integer(values.apply("--pgd-steps"), "--pgd-steps"),
+                    StepSize.parse(values.apply("--pgd-step-size")), integer(values.apply("--pgd-restarts"), "--pgd-restarts"), true),
+            List.of("fgsm"));
+
+    private final List<AttackDefinition> definitions;
+
+    private AttackCatalogue(List<AttackDefinition> definitions) {
+        this.definitions = List.copyOf(definitions);
+    }
+
+    /** The attacks that ship with Vigil. */
+    public static AttackCatalogue builtIn() {
+        return new AttackCatalogue(List.of(FGSM, PGD));
+    }
+
+    /** This catalogue with one more attack after the others. */
+    public AttackCatalogue with(AttackDefinition extra) {
+        if (definitions.stream().anyMatch(d -> d.id().equals(extra.id()))) {
+            throw new IllegalArgumentException("the catalogue already has an attack '" + extra.id() + "'");
+        }
+        List<AttackDefinition> out = new ArrayList<>(definitions);
+        out.add(extra);
+        return new AttackCatalogue(out);
+    }
+
+    public List<AttackDefinition> all() {
+        return definitions;
+    }
+
+    public List<String> ids() {
+        return definitions.stream().map(AttackDefinition::id).toList();
+    }
+
+    public AttackDefinition byId(String id) {
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        return definitions.stream().filter(d -> d.id().equals(wanted)).findFirst().orElseThrow(() -> new InputError(
+                "--attacks takes " + String.join(", ", ids()) + " or none, not '" + id.strip() + "'."));
+    }
+
+    /**
+     * The attacks an {@code --attacks} list names, in catalogue order; empty for "none", which must stand
+     * alone.
+     */
+    public List<AttackDefinition> select(List<String> names) {
+        Set<String> chosen = new LinkedHashSet<>();
+        boolean none = false;
+        for (String name : names) {
+            if (name.strip().equalsIgnoreCase("none")) {
+                none = true;
+            } else {
+                chosen.add(byId(name).id());
+            }
+        }
+        if (none && !chosen.isEmpty()) {
+            throw new InputError("--attacks none cannot be combined with other attacks; give either none or a list such as "
+                    + String.join(",", ids()) + ".");
+        }
+        return definitions.stream().filter(d -> chosen.contains(d.id())).collect(Collectors.toList());
+    }
+
+    static int integer(String text, String option) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InputError(option + " takes a whole number, not '" + text + "'.");
+        }
+    }
+}
