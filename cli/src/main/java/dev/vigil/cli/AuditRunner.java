@@ -59,11 +59,16 @@ final class AuditRunner {
         }
         int found = dataset.samples().size();
         dataset = dataset.limit(request.limit(), request.seed());
-        InputSpec spec = request.imageSize() != null
-                ? InputSpec.parse(request.imageSize(), request.channels())
-                : InputSizes.fromFirstImage(dataset, request.channels());
+        InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
+        InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
+        if (inferred != null) {
+            inferred.mixedSizes().ifPresent(f -> {
+                log.println("vigil: images differ in size. " + f.detail());
+                recorder.finding(f);
+            });
+        }
         boolean probeFailed = false;
         try (Classifier model = decorator.apply(TorchScriptClassifier.load(request.model(), spec, request.normalization(),
                 dataset.classNames(), request.device()))) {

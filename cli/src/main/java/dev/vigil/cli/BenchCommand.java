@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         EngineSetup.start(threads);
         Dataset dataset = Dataset.open(data);
         InputSpec spec = model.imageSize != null ? InputSpec.parse(model.imageSize, model.channels)
-                : InputSizes.fromFirstImage(dataset, model.channels);
+                : InputSizes.infer(dataset, model.channels).spec();
         List<StageResult> results = new ArrayList<>();
         Path scratch = Files.createTempDirectory("vigil-bench");
         try (TorchScriptClassifier classifier = TorchScriptClassifier.load(model.model, spec, model.normalization(),
