@@ -65,6 +65,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--batch-size", batchSize, 1, "");
+        model.check();
         PrintStream log = System.err;
         int threads = model.threads > 0 ? model.threads : Runtime.getRuntime().availableProcessors();
         EngineSetup.start(threads);

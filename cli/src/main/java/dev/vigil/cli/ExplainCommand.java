@@ -60,9 +60,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) {
-            throw new InputError("--batch-size must be at least 1, not " + batchSize + ".");
-        }
+        OptionChecks.atLeast("--batch-size", batchSize, 1, "");
+        model.check();
         MethodSettings settings = methods.settings();
         if (settings.ids().isEmpty()) {
             throw new InputError("--explain none leaves nothing to do; name at least one method, e.g. --explain ig.");
