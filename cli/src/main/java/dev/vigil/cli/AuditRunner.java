@@ -7,7 +7,6 @@ import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.InputSizes;
-import dev.vigil.core.data.LabelFile;
 import dev.vigil.core.eval.CleanEvaluation;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
@@ -53,16 +52,14 @@ final class AuditRunner {
     Outcome run(AuditRequest request) throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var engine = EngineSetup.start(request.threads());
-        Dataset dataset = Dataset.open(request.data());
-        if (request.labels() != null) {
-            dataset = dataset.withLabels(LabelFile.read(request.labels()), request.labels());
-        }
+        Dataset dataset = Dataset.open(request.data(), request.labels());
         int found = dataset.samples().size();
         dataset = dataset.limit(request.limit(), request.seed());
         InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
         InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
+        dataset.findings().forEach(recorder::finding);
         if (inferred != null) {
             inferred.mixedSizes().ifPresent(f -> {
                 log.println("vigil: images differ in size. " + f.detail());
@@ -104,7 +101,8 @@ final class AuditRunner {
             ModelSummary modelSummary = new ModelSummary(request.model().getFileName().toString(), provenance.modelSha256(),
                     spec.toString(), request.normalization().toString(), dataset.classNames().size());
             DatasetSummary data = new DatasetSummary(dataset.layout(), dataset.classNames(), found,
-                    clean.outcome().readCount(), clean.skipped().size(), clean.skipped());
+                    clean.outcome().readCount(), clean.skipped().size(), clean.skipped(),
+                    clean.outcome().classesAbsent(dataset.classNames()));
             AuditResults results = new AuditResults(AuditResults.SCHEMA_VERSION, provenance, modelSummary, data,
                     recorder.metrics(), recorder.findings(), recorder.sections());
             return new Outcome(results, recorder, probeFailed);
