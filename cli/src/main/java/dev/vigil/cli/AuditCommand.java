@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = {"Audits a TorchScript image classifier on a labelled image set and gates the results on a policy.",
             "Writes index.html, results.json, samples.csv, junit.xml and summary.md into the output folder."},
         footer = {"", "Data: an image folder with one sub-folder per class (sorted names give label indices),",
-            "or a CSV manifest of 'path,label' lines with paths relative to the CSV.",
+            "or a CSV manifest of 'path,label' lines with paths relative to the CSV. With --labels, class names",
+            "are looked up in the label file by name. Images over -Dvigil.maxImagePixels pixels (default 89478485) are skipped.",
             "Exit codes: 0 every gate held, 1 a gate failed, 2 a usage or input error, 3 an internal error."})
 final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Spec
@@ -40,6 +41,8 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
 
     @Override
     public Integer call() throws Exception {
+        model.check();
+        run.check();
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
                 CommandLines.current(spec), probes.probes());

@@ -11,7 +11,6 @@ import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.InputSizes;
-import dev.vigil.core.data.LabelFile;
 import dev.vigil.core.eval.CleanProbe;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.EngineInfo;
@@ -59,17 +58,20 @@ final class AuditRunner {
     Outcome run(AuditRequest request) throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EngineSetup.start(request.threads());
-        Dataset dataset = Dataset.open(request.data());
-        if (request.labels() != null) {
-            dataset = dataset.withLabels(LabelFile.read(request.labels()), request.labels());
-        }
+        Dataset dataset = Dataset.open(request.data(), request.labels());
         int found = dataset.samples().size();
         dataset = dataset.limit(request.limit(), request.seed());
-        InputSpec spec = request.imageSize() != null
-                ? InputSpec.parse(request.imageSize(), request.channels())
-                : InputSizes.fromFirstImage(dataset, request.channels());
+        InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
+        InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
+        dataset.findings().forEach(recorder::finding);
+        if (inferred != null) {
+            inferred.mixedSizes().ifPresent(f -> {
+                log.println("vigil: images differ in size. " + f.detail());
+                recorder.finding(f);
+            });
+        }
         ModelRequest modelRequest = new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(),
                 request.device());
         try (Classifier model = decorator.apply(ModelLoader.open(modelRequest))) {
@@ -98,7 +100,8 @@ final class AuditRunner {
             ModelSummary modelSummary = new ModelSummary(request.model().getFileName().toString(), provenance.modelSha256(),
                     spec.toString(), request.normalization().toString(), dataset.classNames().size());
             DatasetSummary data = new DatasetSummary(dataset.layout(), dataset.classNames(), found,
-                    clean.outcome().readCount(), clean.skipped().size(), clean.skipped());
+                    clean.outcome().readCount(), clean.skipped().size(), clean.skipped(),
+                    clean.outcome().classesAbsent(dataset.classNames()));
             AuditResults results = new AuditResults(AuditResults.SCHEMA_VERSION, provenance, modelSummary, data,
                     recorder.metrics(), recorder.findings(), recorder.sections()).withSettings(settings(cleanProbe, request.probes()));
             return new Outcome(results, recorder, probeFailed);

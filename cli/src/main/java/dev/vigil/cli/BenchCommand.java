@@ -67,12 +67,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--batch-size", batchSize, 1, "");
+        model.check();
         PrintStream log = System.err;
         int threads = model.threads > 0 ? model.threads : Runtime.getRuntime().availableProcessors();
         EngineSetup.start(threads);
         Dataset dataset = Dataset.open(data);
         InputSpec spec = model.imageSize != null ? InputSpec.parse(model.imageSize, model.channels)
-                : InputSizes.fromFirstImage(dataset, model.channels);
+                : InputSizes.infer(dataset, model.channels).spec();
         List<StageResult> results = new ArrayList<>();
         Path scratch = Files.createTempDirectory("vigil-bench");
         if (!ModelLoader.formatOf(model.model).name().equals("TorchScript")) {

@@ -42,6 +42,8 @@ final class DemoCommand implements Callable<Integer>, ProbeCommand {
 
     @Override
     public Integer call() throws Exception {
+        run.check();
+        OptionChecks.atLeast("--threads", threads, 0, " (0 uses one per core)");
         Path demo = DemoFiles.extract(Path.of(System.getProperty("java.io.tmpdir"), "vigil-demo-" + VersionInfo.vigilVersion()));
         JsonNode settings = ResultsJson.mapper().readTree(demo.resolve("demo.json").toFile());
         JsonNode size = settings.get("image_size");

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.core.InputError;
 import dev.vigil.core.data.ImageDecoder;
+import dev.vigil.core.data.InputSizes;
 import dev.vigil.core.data.LabelFile;
 import dev.vigil.core.data.UnreadableImageException;
 import dev.vigil.core.model.Classifier;
@@ -61,9 +62,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) {
-            throw new InputError("--batch-size must be at least 1, not " + batchSize + ".");
-        }
+        OptionChecks.atLeast("--batch-size", batchSize, 1, "");
+        model.check();
         MethodSettings settings = methods.settings();
         if (settings.ids().isEmpty()) {
             throw new InputError("--explain none leaves nothing to do; name at least one method, e.g. --explain ig.");
@@ -156,15 +156,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private InputSpec sizeOf(Path file) {
         exists(file);
-        try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
-            if (image != null) {
-                return new InputSpec(model.channels, image.getHeight(), image.getWidth());
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw new InputError("The image " + file + " could not be read as PNG, JPEG, BMP or GIF; check the path given to --image.");
+        return InputSizes.ofImage(file, model.channels);
     }
 
     private static void exists(Path file) {

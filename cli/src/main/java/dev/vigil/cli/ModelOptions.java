@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.InputError;
 import dev.vigil.core.model.DeviceChoice;
 import dev.vigil.core.model.Normalization;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ final class ModelOptions {
     Path model;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "Class names, one per line, in the model's output order. Default: the dataset's class names (sorted folder names).")
+            description = "The model's class names, one per line, in its output order; folder names and CSV class names are"
+                    + " looked up in it by name, so the data may hold any subset of the classes. Default: the dataset's class names"
+                    + " (sorted folder names).")
     Path labels;
 
     @Option(names = "--mean", split = ",", paramLabel = "R,G,B",
@@ -23,7 +26,8 @@ final class ModelOptions {
     float[] std;
 
     @Option(names = "--image-size", paramLabel = "HxW",
-            description = "Model input size; images of another size are resized (bilinear). Default: the size of the first image.")
+            description = "Model input size; images of another size are resized (bilinear). Default: the most common size among"
+                    + " the first 64 readable images.")
     String imageSize;
 
     @Option(names = "--channels", defaultValue = "3", paramLabel = "1|3",
@@ -37,6 +41,15 @@ final class ModelOptions {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
             description = "CPU threads for PyTorch; 0 means one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
+
+    /** Refuses numbers picocli parses but no model can use; --mean and --std are checked by {@link Normalization}. */
+    void check() {
+        OptionChecks.atLeast("--threads", threads, 0, " (0 uses one per core)");
+        if (channels != 1 && channels != 3) {
+            throw new InputError("--channels must be 1 (gray) or 3 (colour), not " + channels + ".");
+        }
+        normalization();
+    }
 
     Normalization normalization() {
         return Normalization.of(mean, std);

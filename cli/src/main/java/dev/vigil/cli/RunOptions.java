@@ -31,4 +31,10 @@ final class RunOptions {
 
     @Option(names = "--quiet", description = "No progress output on stderr.")
     boolean quiet;
+
+    /** Refuses numbers picocli parses but no audit can use; a config file's values arrive here too. */
+    void check() {
+        OptionChecks.atLeast("--batch-size", batchSize, 1, "");
+        OptionChecks.atLeast("--limit", limit, 0, " (0 audits every sample)");
+    }
 }

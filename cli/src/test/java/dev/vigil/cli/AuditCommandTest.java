@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,12 +112,41 @@ class AuditCommandTest {
     }
 
     @Test
-    void aLabelFileWithTheWrongNumberOfLinesIsExitCode2() throws IOException {
+    void aClassFolderThatIsNotInTheLabelFileIsExitCode2NamingIt() throws IOException {
         Path data = smallCifarCopy(1);
         Path labels = Files.writeString(dir.resolve("labels.txt"), "a\nb\nc\n");
         CliRun run = audit(data, "--labels", labels.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.errorLine().contains("has 3 labels but the data folder has 10 class folders"), run.err());
+        assertTrue(run.errorLine().contains("The class folders 'c0_circle', 'c1_square', 'c2_triangle', 'c3_cross', 'c4_ring' and 5 more"
+                + " are not classes of the label file"), run.err());
+    }
+
+    @Test
+    void aDataSetWithSomeOfTheModelsClassesIsAuditedAndTheReportNamesTheClassesItLacked() throws IOException {
+        Path all = smallCifarCopy(2);
+        Path data = dir.resolve("subset");
+        for (String cls : List.of("c3_cross", "c7_checker")) {
+            Files.move(all.resolve(cls), Files.createDirectories(data).resolve(cls));
+        }
+        List<String> classes = List.of("c0_circle", "c1_square", "c2_triangle", "c3_cross", "c4_ring", "c5_hstripes", "c6_vstripes",
+                "c7_checker", "c8_diagonal", "c9_dots");
+        Path labels = Files.writeString(dir.resolve("labels.txt"), String.join("\n", classes) + "\n");
+        CliRun run = audit(data, "--labels", labels.toString(), "--attacks", "none", "--drift", "none", "--explain", "none");
+        assertEquals(0, run.exitCode(), run.err());
+        var results = dev.vigil.core.result.ResultsJson.read(dir.resolve("out/results.json"));
+        assertEquals(classes, results.dataset().classNames());
+        assertEquals(List.of("c0_circle", "c1_square", "c2_triangle", "c4_ring", "c5_hstripes", "c6_vstripes", "c8_diagonal", "c9_dots"),
+                results.dataset().classesAbsent());
+        var clean = results.sections().stream().filter(sec -> sec.id().equals("clean")).findFirst().orElseThrow();
+        assertEquals(List.of("c3_cross", "c7_checker"), clean.tables().get(0).rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(2, clean.tables().get(1).rows().size());
+        assertTrue(clean.summary().contains("The data held no readable image of 8 of the model's 10 classes (c0_circle, c1_square,"),
+                clean.summary());
+        assertTrue(results.metric("clean.class.c3_cross.recall").isPresent());
+        assertFalse(results.metric("clean.class.c0_circle.recall").isPresent());
+        String samples = Files.readString(dir.resolve("out/samples.csv"));
+        assertTrue(samples.contains("c3_cross/cross_000.png,clean,,c3_cross,"), samples);
+        assertTrue(Files.readString(dir.resolve("out/index.html")).contains("held no readable image of 8 of the model"));
     }
 
     @Test
@@ -136,6 +166,26 @@ class AuditCommandTest {
         assertEquals(2, audit(data, "--batch-size", "0").exitCode());
         assertEquals(2, audit(data, "--mean", "0.5,0.5,0.5").exitCode());
         assertEquals(2, CliRun.of("audit", "--no-such-option").exitCode());
+    }
+
+    @Test
+    void negativeCountsAndNonFiniteNormalizationAreExitCode2WithOneSentence() throws IOException {
+        Path data = smallCifarCopy(1);
+        Map<List<String>, String> cases = Map.of(
+                List.of("--limit", "-5"), "--limit must be at least 0 (0 audits every sample), not -5.",
+                List.of("--threads", "-3"), "--threads must be at least 0 (0 uses one per core), not -3.",
+                List.of("--batch-size", "0"), "--batch-size must be at least 1, not 0.",
+                List.of("--channels", "2"), "--channels must be 1 (gray) or 3 (colour), not 2.",
+                List.of("--mean", "NaN,0,0", "--std", "1,1,1"), "Every --mean value must be a finite number, but one is NaN.",
+                List.of("--mean", "0,0,0", "--std", "1,Infinity,1"), "Every --std value must be a positive finite number, but one is Infinity.");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("audit", "--model", Fixtures.testdata("cifar/model.pt").toString(),
+                    "--data", data.toString(), "--out", dir.resolve("out").toString(), "--quiet"));
+            args.addAll(c.getKey());
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), c.getKey() + ": " + run.err());
+            assertEquals("vigil: " + c.getValue(), run.err().strip(), c.getKey().toString());
+        }
     }
 
     @Test

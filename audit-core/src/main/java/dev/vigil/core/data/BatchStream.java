@@ -2,7 +2,9 @@ package dev.vigil.core.data;
 
 import dev.vigil.core.model.InputSpec;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -159,7 +161,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
         try {
             key = DecodedImageCache.Key.of(sample.path(), spec);
         } catch (IOException e) {
-            return new DecodedImageCache.Entry(null, null, "could not be read (" + e.getMessage() + ")");
+            return new DecodedImageCache.Entry(null, null, unreadable(sample, e));
         }
         DecodedImageCache.Entry cached = DecodedImageCache.SHARED.get(key);
         if (cached != null) {
@@ -175,10 +177,22 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
                 entry = new DecodedImageCache.Entry(null, hash, e.getMessage());
             }
         } catch (IOException e) {
-            return new DecodedImageCache.Entry(null, null, "could not be read (" + e.getMessage() + ")");
+            return new DecodedImageCache.Entry(null, null, unreadable(sample, e));
         }
         DecodedImageCache.SHARED.put(key, entry);
         return entry;
+    }
+
+    /** Why a file could not be read at all, in words a user can act on. */
+    private static String unreadable(Sample sample, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return Files.isSymbolicLink(sample.path()) ? "unreadable: a symbolic link whose target does not exist"
+                    : "unreadable: the file does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "unreadable: permission denied";
+        }
+        return "could not be read (" + dev.vigil.core.InputError.firstLine(e) + ")";
     }
 
     static String sha256(byte[] bytes) {

@@ -1,21 +1,29 @@
 package dev.vigil.core.data;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.result.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A labelled evaluation set: class names in label order and the samples, sorted by id.
+ * A labelled evaluation set: class names in label order and the samples, sorted by id, with the warnings
+ * reading it raised (an empty class folder, a file listed twice).
  *
- * @param root   the folder the sample ids are relative to
- * @param layout "imagefolder" or "csv"
+ * @param root     the folder the sample ids are relative to
+ * @param layout   "imagefolder" or "csv"
+ * @param findings warnings about the data, for the report
  */
-public record Dataset(Path root, String layout, List<String> classNames, List<Sample> samples) {
+public record Dataset(Path root, String layout, List<String> classNames, List<Sample> samples, List<Finding> findings) {
     public Dataset {
         classNames = List.copyOf(classNames);
         samples = List.copyOf(samples);
+        findings = List.copyOf(findings);
+    }
+
+    public Dataset(Path root, String layout, List<String> classNames, List<Sample> samples) {
+        this(root, layout, classNames, samples, List.of());
     }
 
     /** Each sample's index by its id. */
@@ -25,19 +33,33 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
         return out;
     }
 
-    /** Opens an ImageFolder directory or a CSV manifest (path,label), whichever {@code path} is. */
+    /** Opens an ImageFolder directory or a CSV manifest (path,label), whichever {@code path} is; the classes are the data's own. */
     public static Dataset open(Path path) {
+        return open(path, null);
+    }
+
+    /**
+     * Opens the data with the classes of a label file (null: the data's own). The data's class names, folder
+     * names or CSV labels, are looked up in the label file by name, so the data may hold any subset of the
+     * model's classes; integer CSV labels are indices into it.
+     */
+    public static Dataset open(Path path, Path labelFile) {
         if (!Files.exists(path)) {
             throw new InputError("The data path " + path + " does not exist; pass an image folder (one sub-folder per class) or a CSV manifest with --data.");
         }
+        PixelLimit.current();
+        ModelClasses model = labelFile == null ? null : ModelClasses.read(labelFile);
         try {
-            Dataset dataset = Files.isDirectory(path) ? ImageFolderLayout.read(path) : CsvManifestLayout.read(path);
+            boolean folder = Files.isDirectory(path);
+            Dataset dataset = folder ? ImageFolderLayout.read(path, model) : CsvManifestLayout.read(path, model);
             if (dataset.samples().isEmpty()) {
-                throw new InputError("The data path " + path + " holds no image files; expected one sub-folder per class with PNG, JPEG, BMP or GIF files inside.");
+                throw new InputError("The data path " + path + " holds no image files; " + (folder
+                        ? "expected one sub-folder per class with PNG, JPEG, BMP or GIF files inside."
+                        : "expected lines of 'path,label' naming PNG, JPEG, BMP or GIF files."));
             }
             return dataset;
         } catch (IOException e) {
-            throw new InputError("The data path " + path + " could not be read (" + e.getMessage() + ").", e);
+            throw new InputError("The data path " + path + " could not be read (" + InputError.firstLine(e) + ").", e);
         }
     }
 
@@ -54,20 +76,6 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
         for (Sample s : renumbered) {
             out.add(new Sample(out.size(), s.id(), s.path(), s.label()));
         }
-        return new Dataset(root, layout, classNames, out);
-    }
-
-    /** Replaces the class names with those of a label file; the count must match the classes found. */
-    public Dataset withLabels(List<String> labels, Path labelFile) {
-        int maxLabel = samples.stream().mapToInt(Sample::label).max().orElse(-1);
-        if (layout.equals("imagefolder") && labels.size() != classNames.size()) {
-            throw new InputError("The label file " + labelFile + " has " + labels.size() + " labels but the data folder has "
-                    + classNames.size() + " class folders; give one label per line, one per class.");
-        }
-        if (maxLabel >= labels.size()) {
-            throw new InputError("The label file " + labelFile + " has " + labels.size() + " labels but the data uses label index "
-                    + maxLabel + "; give one label per line, one per class.");
-        }
-        return new Dataset(root, layout, labels, samples);
+        return new Dataset(root, layout, classNames, out, findings);
     }
 }

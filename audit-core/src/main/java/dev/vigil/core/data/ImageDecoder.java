@@ -1,5 +1,6 @@
 package dev.vigil.core.data;
 
+import dev.vigil.core.InputError;
 import dev.vigil.core.model.InputSpec;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -8,12 +9,19 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes PNG, JPEG, BMP and GIF bytes into a CHW float array in [0, 1] of the model's input shape:
  * gray and RGB converted as the spec needs (BT.601 luma, as PIL's "L"), bilinear resize when sizes differ.
- * Alpha is dropped, as PIL's convert("RGB") does.
+ * Alpha is dropped, as PIL's convert("RGB") does. An image over the {@link PixelLimit} is refused from its
+ * header, and one whose decoder lost pixel data (a truncated JPEG) is refused after decoding.
  */
 public final class ImageDecoder {
     static {
@@ -24,18 +32,23 @@ public final class ImageDecoder {
     }
 
     public static float[] decode(byte[] bytes, InputSpec spec) throws UnreadableImageException {
+        return decode(bytes, spec, PixelLimit.current());
+    }
+
+    /** As {@link #decode(byte[], InputSpec)}, with images of more than {@code maxPixels} pixels (0: no limit) refused. */
+    static float[] decode(byte[] bytes, InputSpec spec, long maxPixels) throws UnreadableImageException {
         if (bytes.length == 0) {
             throw new UnreadableImageException("empty file");
         }
-        BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableImageException("corrupt or truncated image (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            return toInput(read(bytes, maxPixels), spec);
+        } catch (OutOfMemoryError e) {
+            // The allocation that failed was this image's own; once it is dropped the audit can go on.
+            throw new UnreadableImageException("too large to decode in the memory available");
         }
-        if (image == null) {
-            throw new UnreadableImageException("not an image in a supported format (PNG, JPEG, BMP or GIF)");
-        }
+    }
+
+    private static float[] toInput(BufferedImage image, InputSpec spec) {
         float[][] planes = planes(image);
         int h = image.getHeight();
         int w = image.getWidth();
@@ -48,6 +61,40 @@ public final class ImageDecoder {
             System.arraycopy(resized, 0, out, c * plane, plane);
         }
         return out;
+    }
+
+    /**
+     * Decodes the first image of the bytes as ImageIO.read would, but checks the declared size against the
+     * pixel limit before decoding and refuses images whose decoder warned that it lost pixel data.
+     */
+    private static BufferedImage read(byte[] bytes, long maxPixels) throws UnreadableImageException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new UnreadableImageException("not an image in a supported format (PNG, JPEG, BMP or GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (PixelLimit.exceeded(width, height, maxPixels)) {
+                    throw new UnreadableImageException(PixelLimit.reason(width, height, maxPixels));
+                }
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                Optional<String> lost = DecoderWarnings.lostData(warnings);
+                if (lost.isPresent()) {
+                    throw new UnreadableImageException(lost.get());
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableImageException("corrupt or truncated image (" + InputError.firstLine(e) + ")");
+        }
     }
 
     /** One float plane per colour channel (1 for gray, 3 for colour), values in [0, 1]. */

@@ -1,40 +1,58 @@
 package dev.vigil.core.data;
 
+import dev.vigil.core.InputError;
+import dev.vigil.core.result.Finding;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * torchvision's ImageFolder layout: one sub-folder per class, sorted folder names give the label
- * indices, image files anywhere below each class folder.
+ * torchvision's ImageFolder layout: one sub-folder per class, image files anywhere below each class folder.
+ * Without a label file the sorted folder names are the classes and give the label indices; with one, each
+ * folder name is looked up in it by name. Symbolic links are followed, as torchvision does; a link whose
+ * target is missing is kept as a sample, so that reading it fails and it is listed as skipped.
+ * A class folder that cannot be listed is an input error: skipping it would drop a whole class unseen.
  */
 final class ImageFolderLayout {
     private ImageFolderLayout() {
     }
 
-    static Dataset read(Path root) throws IOException {
+    static Dataset read(Path root, ModelClasses model) throws IOException {
         List<Path> classDirs;
+        List<Path> looseImages;
         try (Stream<Path> children = Files.list(root)) {
-            classDirs = children.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
+            List<Path> all = children.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            classDirs = all.stream().filter(Files::isDirectory).toList();
+            looseImages = all.stream().filter(p -> !Files.isDirectory(p) && ImageFiles.isImageName(p)).toList();
         }
-        List<String> classNames = classDirs.stream().map(p -> p.getFileName().toString()).toList();
-        List<Sample> samples = new ArrayList<>();
+        List<String> folderNames = classDirs.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> classNames = model == null ? folderNames : model.names();
+        Map<String, Integer> index = model == null ? null : model.indices(folderNames, "class folder");
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (int label = 0; label < classDirs.size(); label++) {
-            try (Stream<Path> walk = Files.walk(classDirs.get(label))) {
-                List<Path> images = walk.filter(Files::isRegularFile).filter(ImageFiles::isImageName).sorted().toList();
-                for (Path image : images) {
-                    files.add(image);
-                    labels.add(label);
-                }
+        List<String> emptyFolders = new ArrayList<>();
+        for (int folder = 0; folder < classDirs.size(); folder++) {
+            List<Path> images = images(classDirs.get(folder));
+            if (images.isEmpty()) {
+                emptyFolders.add(folderNames.get(folder));
+            }
+            int label = model == null ? folder : index.get(folderNames.get(folder));
+            for (Path image : images) {
+                files.add(image);
+                labels.add(label);
             }
         }
         Integer[] order = new Integer[files.size()];
@@ -42,9 +60,55 @@ final class ImageFolderLayout {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparing(i -> ImageFiles.id(root, files.get(i))));
+        List<Sample> samples = new ArrayList<>();
         for (int i : order) {
             samples.add(new Sample(samples.size(), ImageFiles.id(root, files.get(i)), files.get(i), labels.get(i)));
         }
-        return new Dataset(root, "imagefolder", classNames, samples);
+        return new Dataset(root, "imagefolder", classNames, samples, findings(root, emptyFolders, looseImages));
+    }
+
+    /** The image files below a class folder, sorted, following symbolic links. */
+    private static List<Path> images(Path classDir) throws IOException {
+        List<Path> images = new ArrayList<>();
+        Files.walkFileTree(classDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                // A dangling link arrives with the link's own attributes: it is kept, to be listed as unreadable.
+                if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && ImageFiles.isImageName(file)) {
+                    images.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back to a folder above: its files are listed already
+                }
+                String why = e instanceof AccessDeniedException ? "permission denied" : InputError.firstLine(e);
+                throw new InputError("The folder " + file + " in the data could not be read (" + why
+                        + "); make it readable, or move it out of the data folder to audit without it.", e);
+            }
+        });
+        images.sort(Comparator.naturalOrder());
+        return images;
+    }
+
+    private static List<Finding> findings(Path root, List<String> emptyFolders, List<Path> looseImages) {
+        List<Finding> findings = new ArrayList<>();
+        if (!emptyFolders.isEmpty()) {
+            boolean one = emptyFolders.size() == 1;
+            findings.add(Finding.warning("empty-class-folders",
+                    one ? "The class folder '" + emptyFolders.get(0) + "' holds no images" : emptyFolders.size() + " class folders hold no images",
+                    (one ? "The class folder " : "The class folders ") + String.join(", ", emptyFolders.stream().map(n -> "'" + n + "'").toList())
+                            + " under " + root + (one ? " holds" : " hold") + " no PNG, JPEG, BMP or GIF files, so "
+                            + (one ? "that class is" : "those classes are") + " not audited; check that the data was copied completely."));
+        }
+        if (!looseImages.isEmpty()) {
+            findings.add(Finding.warning("images-outside-class-folders", looseImages.size() + " images lie outside the class folders",
+                    looseImages.size() + " image files directly in " + root + " (the first: " + looseImages.get(0).getFileName()
+                            + ") belong to no class folder and are not audited; move each into the folder of its class."));
+        }
+        return findings;
     }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 
-/** A label file: one class name per line, in the model's output order; blank lines at the end are ignored. */
+/**
+ * A label file: one class name per line, in the model's output order; blank lines at the end are ignored, and
+ * so is the byte-order mark that some editors write at the start of a UTF-8 file.
+ */
 public final class LabelFile {
     private LabelFile() {
     }
@@ -19,7 +22,9 @@ public final class LabelFile {
         }
         List<String> labels;
         try {
-            labels = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList();
+            labels = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(LabelFile::withoutBom).map(String::strip).toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputError("The label file " + file + " is not UTF-8 text; save it as UTF-8 with one class name per line.", e);
         } catch (IOException e) {
             throw new InputError("The label file " + file + " could not be read (" + e.getMessage() + ").", e);
         }
@@ -34,9 +39,18 @@ public final class LabelFile {
         if (labels.contains("")) {
             throw new InputError("The label file " + file + " has an empty line at line " + (labels.indexOf("") + 1) + "; give one class name per line.");
         }
-        if (new HashSet<>(labels).size() != labels.size()) {
-            throw new InputError("The label file " + file + " names a class twice; every line must be a different class name.");
+        HashSet<String> seen = new HashSet<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (!seen.add(labels.get(i))) {
+                throw new InputError("The label file " + file + " names the class '" + labels.get(i) + "' twice (line "
+                        + (labels.indexOf(labels.get(i)) + 1) + " and line " + (i + 1) + "); every line must be a different class name.");
+            }
         }
         return List.copyOf(labels);
+    }
+
+    /** A line without the byte-order mark U+FEFF that may open it (String.strip keeps it: it is no white space). */
+    static String withoutBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 }

@@ -3,8 +3,10 @@ package dev.vigil.core.eval;
 import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.result.RowSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +56,29 @@ public record CleanOutcome(int[] labels, int[] predictions, float[] confidence, 
 
     public int readCount() {
         return (int) Arrays.stream(predictions).filter(p -> p >= 0).count();
+    }
+
+    /** The number of samples read of each label, for {@code classes} labels. */
+    public int[] classSupport(int classes) {
+        int[] support = new int[classes];
+        for (int i = 0; i < predictions.length; i++) {
+            if (read(i)) {
+                support[labels[i]]++;
+            }
+        }
+        return support;
+    }
+
+    /** The names of the classes of which no sample was read. */
+    public List<String> classesAbsent(List<String> classNames) {
+        int[] support = classSupport(classNames.size());
+        List<String> absent = new ArrayList<>();
+        for (int c = 0; c < support.length; c++) {
+            if (support[c] == 0) {
+                absent.add(classNames.get(c));
+            }
+        }
+        return List.copyOf(absent);
     }
 
     public int correctCount() {

@@ -14,9 +14,14 @@ public record Normalization(float[] mean, float[] std) {
         if (mean.length != std.length) {
             throw new InputError("--mean and --std need the same number of values (" + mean.length + " vs " + std.length + ").");
         }
+        for (float m : mean) {
+            if (!Float.isFinite(m)) {
+                throw new InputError("Every --mean value must be a finite number, but one is " + m + ".");
+            }
+        }
         for (float s : std) {
-            if (!(s > 0)) {
-                throw new InputError("Every --std value must be positive, but one is " + s + ".");
+            if (!(s > 0 && Float.isFinite(s))) {
+                throw new InputError("Every --std value must be a positive finite number, but one is " + s + ".");
             }
         }
         mean = mean.clone();

@@ -47,6 +47,48 @@ class BatchStreamTest {
     }
 
     @Test
+    void aTruncatedJpegIsSkippedAsTruncatedThoughItsDecoderWouldFillInTheMissingRows() throws Exception {
+        Path good = TestImages.write(dir.resolve("a/good.jpg"), 64, 64, 7, "jpg");
+        byte[] bytes = Files.readAllBytes(good);
+        // Without its last two bytes the file lacks only the end-of-image marker; without its second half, rows.
+        Files.write(dir.resolve("a/no-eoi.jpg"), Arrays.copyOf(bytes, bytes.length - 2));
+        Files.write(dir.resolve("a/half.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+        Dataset d = Dataset.open(dir);
+        try (BatchStream stream = new BatchStream(d.samples(), new InputSpec(3, 64, 64), 4)) {
+            List<Batch> batches = new ArrayList<>();
+            stream.forEach(batches::add);
+            assertEquals(List.of("a/good.jpg"), batches.stream().flatMap(b -> b.samples().stream()).map(Sample::id).toList());
+            assertEquals(List.of("a/half.jpg", "a/no-eoi.jpg"), stream.skipped().stream().map(SkippedSample::id).toList());
+            for (SkippedSample s : stream.skipped()) {
+                assertTrue(s.reason().startsWith("truncated: the file ends before its image data does"), s.reason());
+            }
+        }
+    }
+
+    @Test
+    void anImageDeclaringMorePixelsThanTheLimitIsSkippedFromItsHeaderBeforeDecoding() throws Exception {
+        Path bomb = TestImages.pngDeclaring(dir.resolve("a/bomb.png"), 30000, 30000);
+        assertTrue(Files.size(bomb) < 1000);
+        TestImages.write(dir.resolve("a/fine.png"), 8, 8, 1, "png");
+        Dataset d = Dataset.open(dir);
+        try (BatchStream stream = new BatchStream(d.samples(), new InputSpec(3, 8, 8), 4)) {
+            stream.forEach(b -> { });
+            assertEquals(1, stream.skipped().size());
+            assertEquals("a/bomb.png", stream.skipped().get(0).id());
+            assertEquals("too large: it declares 30000 x 30000 pixels (width x height), 900,000,000 in all, above the limit of"
+                    + " 89,478,485 (-Dvigil.maxImagePixels=N sets another)", stream.skipped().get(0).reason());
+        }
+        // The limit counts pixels as Pillow's MAX_IMAGE_PIXELS does: width times height, 0 for no limit.
+        byte[] eight = Files.readAllBytes(dir.resolve("a/fine.png"));
+        InputSpec spec = new InputSpec(3, 8, 8);
+        UnreadableImageException over = org.junit.jupiter.api.Assertions.assertThrows(UnreadableImageException.class,
+                () -> ImageDecoder.decode(eight, spec, 63));
+        assertTrue(over.getMessage().startsWith("too large: it declares 8 x 8 pixels"), over.getMessage());
+        assertEquals(192, ImageDecoder.decode(eight, spec, 64).length);
+        assertEquals(192, ImageDecoder.decode(eight, spec, 0).length);
+    }
+
+    @Test
     void aSecondPassServedFromTheCacheGivesTheSameBatchesSkipsAndHashes() throws IOException {
         TestImages.folder(dir, 5, 6, "a", "b");
         Files.writeString(dir.resolve("b/text.jpg"), "not a JPEG either");
