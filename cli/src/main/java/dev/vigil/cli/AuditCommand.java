@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vigil audit}: audits a model on a labelled image set and writes the report. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Audits a TorchScript image classifier on a labelled image set and gates the results on a policy.",
-            "Writes index.html, results.json, samples.csv, junit.xml and summary.md into the output folder."},
+            "Writes index.html, results.json, samples.csv, junit.xml and summary.md into the output folder;"
+                + " with --baseline also compare.html, compare.json and compare.md."},
         footer = {"", "Data: an image folder with one sub-folder per class (sorted names give label indices),",
             "or a CSV manifest of 'path,label' lines with paths relative to the CSV.",
             "Exit codes: 0 every gate held, 1 a gate failed, 2 a usage or input error, 3 an internal error."})
@@ -33,11 +34,14 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy;
 
+    @Mixin
+    BaselineOptions baseline;
+
     @Override
     public Integer call() throws Exception {
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
                 CommandLines.current(spec), probes.probes(model.normalization(), model.deviceChoice()));
-        return AuditSession.runAndWrite(request, run, policy);
+        return AuditSession.runAndWrite(request, run, policy, baseline);
     }
 }
