@@ -84,7 +84,8 @@ public final class ReportFormat {
         if (o.value() == null) {
             return "absent";
         }
-        StringBuilder b = new StringBuilder(number(o.value()));
+        StringBuilder b = new StringBuilder(o.rule().countsSamples() && o.value() == Math.rint(o.value())
+                ? Long.toString(o.value().longValue()) : number(o.value()));
         if (o.lower() != null && o.upper() != null) {
             b.append(" [").append(number(o.lower())).append(", ").append(number(o.upper())).append(']');
         }

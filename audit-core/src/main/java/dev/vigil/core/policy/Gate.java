@@ -139,14 +139,14 @@ public final class Gate {
         }
         boolean holds = rule.comparison().holds(gated, rule.threshold());
         String measured = (rule.bound() == Bound.VALUE ? "Measured " : "The " + rule.bound().word() + " 95% bound is ")
-                + number(gated);
+                + number(gated, rule);
         if (holds) {
             return outcome(rule, m, Status.PASS, gated, measured + ", which meets " + rule.comparison().symbol() + " "
                     + Rule.formatNumber(rule.threshold()) + ".");
         }
         double by = Math.abs(gated - rule.threshold());
         String direction = rule.comparison().wantsHigher() ? "below" : "above";
-        return outcome(rule, m, Status.FAIL, gated, measured + ", " + (by == 0 ? "equal to" : number(by) + " " + direction)
+        return outcome(rule, m, Status.FAIL, gated, measured + ", " + (by == 0 ? "equal to" : number(by, rule) + " " + direction)
                 + " the threshold " + Rule.formatNumber(rule.threshold()) + ".");
     }
 
@@ -171,7 +171,7 @@ public final class Gate {
         return Status.PASS;
     }
 
-    private static String number(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
+    private static String number(double x, Rule rule) {
+        return rule.countsSamples() && x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%.4f", x);
     }
 }

@@ -40,6 +40,12 @@ public record Rule(String metric, @JsonProperty("op") Comparison comparison, dou
         return waivedUntil == null ? null : LocalDate.parse(waivedUntil);
     }
 
+    /** Whether the rule counts samples ({@code new_failures(M)}, {@code new_passes(M)}), so its numbers are whole. */
+    public boolean countsSamples() {
+        DeltaTerm t = deltaTerm();
+        return t != null && t.kind() != DeltaTerm.Kind.DELTA;
+    }
+
     /** The term of a rule on a comparison with a baseline ({@code delta(M)} ...), or null for a rule on one audit. */
     public DeltaTerm deltaTerm() {
         return DeltaTerm.parse(metric).orElse(null);
