@@ -23,23 +23,23 @@ import java.util.function.Predicate;
  * rows are made from a paired table (a samples right in both runs, b right in the base run only, c in
  * the new run only, d in neither), and the metrics are computed from the rows as the probes compute them.
  */
-final class SyntheticRuns {
-    static final List<String> CLASSES = List.of("cat", "dog");
+public final class SyntheticRuns {
+    public static final List<String> CLASSES = List.of("cat", "dog");
 
     /** One setting of both runs: its rows probe and parameter, the metric name prefix and accuracy suffix, and its paired table. */
-    record Setting(String probe, String parameter, String prefix, String suffix, String classSuffix, PairedTable table) {
+    public record Setting(String probe, String parameter, String prefix, String suffix, String classSuffix, PairedTable table) {
     }
 
     private SyntheticRuns() {
     }
 
     /** Writes the base run (side 0) or new run (side 1) into {@code dir} and returns it. */
-    static AuditRun write(Path dir, int side, List<Setting> settings, String datasetSha, long seed) throws IOException {
+    public static AuditRun write(Path dir, int side, List<Setting> settings, String datasetSha, long seed) throws IOException {
         return write(dir, side, settings, datasetSha, seed, false);
     }
 
     /** With {@code swapLabels}, every sample gets the other class as its label (the same files, relabelled). */
-    static AuditRun write(Path dir, int side, List<Setting> settings, String datasetSha, long seed, boolean swapLabels) throws IOException {
+    public static AuditRun write(Path dir, int side, List<Setting> settings, String datasetSha, long seed, boolean swapLabels) throws IOException {
         Files.createDirectories(dir);
         List<SampleRow> rows = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
@@ -91,7 +91,7 @@ final class SyntheticRuns {
     }
 
     /** Adds a typed {@code settings} object to a written results.json, as the lead's schema addition will. */
-    static void addSettings(Path dir, String json) throws IOException {
+    public static void addSettings(Path dir, String json) throws IOException {
         Path file = dir.resolve("results.json");
         ObjectNode tree = (ObjectNode) ResultsJson.mapper().readTree(file.toFile());
         tree.set("settings", ResultsJson.mapper().readTree(json));
