@@ -115,15 +115,15 @@ class CompareCommandTest {
             assertEquals(want.get("c").asInt(), k.get("newlyPassing").asInt(), k.toString());
         }
         assertEquals("clean.accuracy", c.get("regressions").get(1).asText(), "FGSM at 1/255 drops a little more");
-        assertEquals(List.of("clean.accuracy", "fgsm.linf.eps=1/255.robust_accuracy", "fgsm.linf.eps=2/255.robust_accuracy"),
-                sorted(c.get("regressions")));
+        assertEquals(List.of("clean.accuracy", "drift.grayscale.flip_rate", "fgsm.linf.eps=1/255.robust_accuracy",
+                "fgsm.linf.eps=2/255.robust_accuracy"), sorted(c.get("regressions")), "grayscale flips rose from 0.33 to 0.425");
         assertEquals(0, c.get("improvements").size());
         assertEquals(0, c.get("differences").findValues("affectsDeltas").stream().filter(JsonNode::asBoolean).count(),
                 "only the model and the command line differ");
-        assertTrue(run.out().contains("Regressions: 3"), run.out());
-        assertTrue(Files.readString(dir.resolve("cmp/compare.md")).startsWith("## ▼ Vigil compare: 3 regressions\n"));
+        assertTrue(run.out().contains("Regressions: 4"), run.out());
+        assertTrue(Files.readString(dir.resolve("cmp/compare.md")).startsWith("## ▼ Vigil compare: 4 regressions\n"));
         var html = Jsoup.parse(Files.readString(dir.resolve("cmp/compare.html")));
-        assertEquals("▼ 3 regressions", html.selectFirst("#summary .word").text());
+        assertEquals("▼ 4 regressions", html.selectFirst("#summary .word").text());
         assertFalse(Files.exists(dir.resolve("cmp/junit.xml")), "junit.xml only with a policy");
     }
 
@@ -149,7 +149,7 @@ class CompareCommandTest {
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(candidate.resolve("junit.xml").toFile());
         assertEquals(3, junit.getElementsByTagName("testcase").getLength());
         assertEquals(2, junit.getElementsByTagName("failure").getLength());
-        assertTrue(candidateRun.out().contains("Regressions: 3"), candidateRun.out());
+        assertTrue(candidateRun.out().contains("Regressions: 4"), candidateRun.out());
         var html = Jsoup.parse(Files.readString(candidate.resolve("index.html")));
         assertTrue(html.getElementById("verdict").text().contains("measured against the baseline audit"), "the report names the baseline");
     }
@@ -210,6 +210,21 @@ class CompareCommandTest {
         assertFalse(c.get("paired").asBoolean());
         assertTrue(metric(c, "clean.accuracy").has("unpaired"));
         assertEquals(0, c.get("settings").size());
+    }
+
+    @Test
+    void gateMeasuresDeltaRulesWithABaselineAndCallsThemInconclusiveWithout() throws IOException {
+        Path policy = dir.resolve("delta.yaml");
+        CliRun with = CliRun.of("gate", candidate.resolve("results.json").toString(), "--policy", policy.toString(), "--baseline",
+                base.toString());
+        assertEquals(1, with.exitCode(), with.out() + with.err());
+        assertTrue(with.out().contains("✘ FAIL  delta(clean.accuracy) (lower 95% bound) >= -0.02: The lower 95% bound is -0.1636"),
+                with.out());
+        CliRun without = CliRun.of("gate", candidate.resolve("results.json").toString(), "--policy", policy.toString());
+        assertEquals(0, without.exitCode(), without.out() + without.err());
+        assertTrue(without.out().contains("? INCONCLUSIVE  delta(clean.accuracy) (lower 95% bound) >= -0.02: No baseline audit was given"),
+                without.out());
+        assertTrue(without.out().contains("Verdict: ? INCONCLUSIVE"), without.out());
     }
 
     @Test

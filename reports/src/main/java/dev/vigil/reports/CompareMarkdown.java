@@ -63,8 +63,10 @@ public final class CompareMarkdown {
         }
         table(md, "Regressions", regressions, fmt);
         table(md, "Improvements", improvements, fmt);
-        md.append("<sub>Significant: Holm-adjusted McNemar p < 0.05 over ").append(c.metrics().stream().filter(m -> m.paired() != null).count())
-                .append(" paired proportions; intervals are Newcombe's paired 95% intervals of new − base. The full comparison is compare.html.</sub>\n");
+        md.append("<sub>Significant: McNemar p < 0.05 after Holm's adjustment over the ")
+                .append(c.metrics().stream().filter(m -> m.paired() != null && m.className() == null).count())
+                .append(" overall paired proportions (per-class ones apart); intervals are Newcombe's paired 95% intervals of new − base."
+                        + " The full comparison is compare.html.</sub>\n");
         return md.toString();
     }
 

@@ -38,7 +38,7 @@ public record AuditComparison(int schemaVersion, boolean paired, String pairing,
                               List<String> onlyInBase, List<String> onlyInNew, List<SettingChanges> settings,
                               List<String> unpairedSettings, Verdict verdict) {
     public static final int SCHEMA_VERSION = 1;
-    /** Adjusted p-values below this mark a regression or improvement (Holm: 5% family-wise over all paired proportions). */
+    /** Adjusted p-values below this mark a regression or improvement (Holm: 5% family-wise, overall and per-class proportions apart). */
     public static final double SIGNIFICANCE = 0.05;
 
     public AuditComparison {

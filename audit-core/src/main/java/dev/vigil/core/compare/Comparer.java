@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * Compares two audits. On the same data every per-sample proportion is compared sample by sample:
  * a paired 95% interval of its change (Newcombe's method 10), McNemar's exact test on the samples
- * that changed, and Holm's adjustment over all of them, which decides what counts as a regression
- * or an improvement; and per setting the samples that newly fail and newly pass. Audits of different
+ * that changed, and Holm's adjustment (over the overall proportions, and separately over the
+ * per-class ones), which decides what counts as a regression or an improvement; and per setting the
+ * samples that newly fail and newly pass. Audits of different
  * data are refused unless asked for, and then compared as independent samples.
  */
 public final class Comparer {
@@ -70,13 +71,9 @@ public final class Comparer {
                 tables.put(name, table(b, baseRows, newRows, index));
             }
         }
-        double[] p = tables.values().stream().mapToDouble(PairedTable::mcnemarP).toArray();
-        double[] adjusted = Holm.adjust(p);
         Map<String, Double> holm = new LinkedHashMap<>();
-        int k = 0;
-        for (String name : tables.keySet()) {
-            holm.put(name, adjusted[k++]);
-        }
+        holm.putAll(holm(tables, name -> baseLinked.get(name).className() == null));
+        holm.putAll(holm(tables, name -> baseLinked.get(name).className() != null));
 
         List<MetricDelta> deltas = new ArrayList<>();
         for (String name : both) {
@@ -100,6 +97,20 @@ public final class Comparer {
         return new AuditComparison(AuditComparison.SCHEMA_VERSION, sameData, pairing, base.summary(), candidate.summary(),
                 SettingsDiff.between(base.json(), candidate.json()), regressions, improvements, deltas, onlyInBase, onlyInNew, settings,
                 List.copyOf(unpaired), null);
+    }
+
+    /**
+     * Holm-adjusted McNemar p-values of the tables {@code member} selects. The overall proportions form one family and
+     * the per-class proportions another, so that the many class-level tests do not drown a change of the headline metrics.
+     */
+    private static Map<String, Double> holm(Map<String, PairedTable> tables, java.util.function.Predicate<String> member) {
+        List<String> names = tables.keySet().stream().filter(member).toList();
+        double[] adjusted = Holm.adjust(names.stream().mapToDouble(n -> tables.get(n).mcnemarP()).toArray());
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), adjusted[i]);
+        }
+        return out;
     }
 
     private static boolean comparable(RowMetric b, RowMetric n) {

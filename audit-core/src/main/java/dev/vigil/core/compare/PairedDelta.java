@@ -10,7 +10,8 @@ import dev.vigil.core.stats.PairedTable;
  * @param lower       lower end of the 95% interval of the difference (Newcombe's method 10 for paired proportions)
  * @param upper       upper end of that interval
  * @param mcnemarP    McNemar's exact two-sided p-value on the discordant samples
- * @param holmP       {@code mcnemarP} adjusted by Holm's method over every paired proportion of the comparison
+ * @param holmP       {@code mcnemarP} adjusted by Holm's method over the comparison's overall paired proportions, or over
+ *                    its per-class ones for a per-class proportion
  * @param newlyWorse  samples whose outcome got worse (right → wrong, or steady → flipped)
  * @param newlyBetter samples whose outcome got better
  */

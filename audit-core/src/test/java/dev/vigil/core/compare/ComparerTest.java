@@ -68,14 +68,18 @@ class ComparerTest {
 
         List<MetricDelta> paired = c.metrics().stream().filter(m -> m.paired() != null).toList();
         assertEquals(3 * 3 + 1, paired.size(), "3 settings x (overall + 2 classes), and the grayscale flip rate");
-        double[] holm = Holm.adjust(paired.stream().mapToDouble(m -> m.paired().mcnemarP()).toArray());
-        for (int i = 0; i < paired.size(); i++) {
-            MetricDelta m = paired.get(i);
-            assertEquals(holm[i], m.paired().holmP(), 1e-15, m.name());
-            boolean significant = holm[i] < 0.05;
-            Change want = !significant ? Change.NONE : (m.paired().difference() > 0) == m.outcome().higherIsBetter() ? Change.IMPROVEMENT
-                    : Change.REGRESSION;
-            assertEquals(want, m.change(), m.name());
+        for (boolean perClass : new boolean[] {false, true}) {
+            List<MetricDelta> family = paired.stream().filter(m -> (m.className() != null) == perClass).toList();
+            assertEquals(perClass ? 6 : 4, family.size());
+            double[] holm = Holm.adjust(family.stream().mapToDouble(m -> m.paired().mcnemarP()).toArray());
+            for (int i = 0; i < family.size(); i++) {
+                MetricDelta m = family.get(i);
+                assertEquals(holm[i], m.paired().holmP(), 1e-15, m.name());
+                boolean significant = holm[i] < 0.05;
+                Change want = !significant ? Change.NONE
+                        : (m.paired().difference() > 0) == m.outcome().higherIsBetter() ? Change.IMPROVEMENT : Change.REGRESSION;
+                assertEquals(want, m.change(), m.name());
+            }
         }
         MetricDelta fgsm = c.metric("fgsm.linf.eps=8/255.robust_accuracy").orElseThrow();
         assertEquals(Change.IMPROVEMENT, fgsm.change(), "21 newly right against 2 newly wrong of 40");
