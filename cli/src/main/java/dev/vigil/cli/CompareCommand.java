@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares two saved audits of the same data, sample by sample, without running a model.",
             "For every metric both have: base, new and the change; for per-sample proportions (accuracy, robust accuracy,"
-                + " recall, flip rate) a paired 95% interval of the change (Newcombe), McNemar's exact test and the samples that"
+                + " recall, flip rate) a paired 95%% interval of the change (Newcombe), McNemar's exact test and the samples that"
                 + " newly fail and newly pass, per setting and class. Settings that differ between the audits are listed first."
                 + " Writes compare.html, compare.json and compare.md (and junit.xml with --policy) into the output folder."},
         footer = {"", "BASE and NEW are audit output folders, or results.json files with their samples.csv beside them.",

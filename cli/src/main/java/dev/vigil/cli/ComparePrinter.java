@@ -23,7 +23,8 @@ final class ComparePrinter {
         List<SettingDifference> differ = c.settingDifferences();
         if (!differ.isEmpty()) {
             out.println("Settings differ, so a change is not (only) a change of the model:");
-            differ.stream().limit(SHOWN).forEach(d -> out.println("  " + d.group() + ": " + d.key() + ": " + d.base() + " -> " + d.candidate()));
+            differ.stream().limit(SHOWN).forEach(d -> out.println("  " + d.group() + ": " + d.key() + ": " + fmt.text(d.base()) + " -> "
+                    + fmt.text(d.candidate())));
             if (differ.size() > SHOWN) {
                 out.println("  ... and " + (differ.size() - SHOWN) + " more (compare.html)");
             }

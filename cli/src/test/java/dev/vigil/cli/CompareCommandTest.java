@@ -240,7 +240,10 @@ class CompareCommandTest {
 
     @Test
     void helpListsTheNewOptions() {
-        assertTrue(CliRun.of("compare", "--help").out().contains("--allow-different-data"));
+        CliRun help = CliRun.of("compare", "--help");
+        assertTrue(help.out().contains("--allow-different-data"));
+        assertTrue(help.out().contains("95%") && !help.out().contains("%%"), help.out());
+        assertFalse(help.err().contains("WARN"), help.err());
         String audit = CliRun.of("audit", "--help").out();
         assertTrue(audit.contains("--baseline=DIR|RESULTS") && audit.contains("--allow-different-data"), audit);
         assertTrue(CliRun.of("gate", "--help").out().contains("--baseline"));

@@ -40,7 +40,7 @@ public final class CompareMarkdown {
         if (!differ.isEmpty()) {
             md.append("> ⚠ **The audits were not made the same way**, so a change is not (only) a change of the model: ");
             md.append(String.join("; ", differ.stream().limit(8).map(d -> SummaryMarkdown.text(d.key()) + " "
-                    + SummaryMarkdown.code(String.valueOf(d.base())) + " → " + SummaryMarkdown.code(String.valueOf(d.candidate()))).toList()));
+                    + SummaryMarkdown.code(fmt.text(d.base())) + " → " + SummaryMarkdown.code(fmt.text(d.candidate()))).toList()));
             if (differ.size() > 8) {
                 md.append("; and ").append(differ.size() - 8).append(" more (compare.html)");
             }
