@@ -6,6 +6,7 @@ Run from the repository root with Debian's interpreter (it has torch 1.13, PIL, 
     /usr/bin/python3 testdata/make_fixtures.py            # everything
     /usr/bin/python3 testdata/make_fixtures.py small      # only the small models (seconds)
     /usr/bin/python3 testdata/make_fixtures.py cifar      # only testdata/cifar (a few minutes)
+    /usr/bin/python3 testdata/make_fixtures.py degraded   # only testdata/cifar/degraded.pt (seconds; needs cifar)
 
 Everything is seeded and runs on 2 CPU threads, so a rerun on the same machine gives
 byte-identical PNGs and JSON numbers (peer_output.json's *_seconds fields are timings
@@ -538,13 +539,73 @@ def make_cifar():
         clean_correct, n, {e: v['correct'] for e, v in fgsm.items()}, pgd_correct, n))
 
 
+# ----------------------------------------------------------------------------------------
+# A degraded copy of the CIFAR model, for 'vigil compare'
+# ----------------------------------------------------------------------------------------
+DEGRADE_SEED = 18
+DEGRADE_NOISE = 0.15  # Gaussian noise per parameter tensor, as a share of that tensor's standard deviation
+
+
+def predictions(model, x, y):
+    """Clean and FGSM (L-inf, every EPS) predictions exactly as make_cifar computes them for model.pt."""
+    clean, fgsm = [], {e: [] for e in EPS}
+    for i in range(0, len(x), BATCH):
+        xb, yb = x[i:i + BATCH], y[i:i + BATCH]
+        with torch.no_grad():
+            clean.append(model(xb).argmax(1))
+        xg = xb.clone().requires_grad_(True)
+        g, = torch.autograd.grad(F.cross_entropy(model(xg), yb), xg)
+        with torch.no_grad():
+            for e in EPS:
+                fgsm[e].append(model((xg + float(Fraction(e)) * g.sign()).clamp(0, 1)).argmax(1))
+    return torch.cat(clean), {e: torch.cat(v) for e, v in fgsm.items()}
+
+
+def make_degraded():
+    out_dir = os.path.join(HERE, 'cifar')
+    x, y, classes, paths = load_folder(os.path.join(out_dir, 'images'))
+    mean = torch.tensor(CIFAR_MEAN).view(1, 3, 1, 1)
+    std = torch.tensor(CIFAR_STD).view(1, 3, 1, 1)
+    gen = torch.Generator().manual_seed(DEGRADE_SEED)
+    jit = torch.jit.load(os.path.join(out_dir, 'model.pt')).eval()
+    with torch.no_grad():
+        for _, p in jit.named_parameters():
+            if p.numel() > 1:
+                p.add_(torch.randn(p.shape, generator=gen) * DEGRADE_NOISE * p.std())
+    path = os.path.join(out_dir, 'degraded.pt')
+    torch.jit.save(jit, path)
+    results = {}
+    for name in ('model.pt', 'degraded.pt'):
+        m = torch.jit.load(os.path.join(out_dir, name)).eval()
+        for w in m.parameters():
+            w.requires_grad_(False)
+        results[name] = predictions(lambda t: m((t - mean) / std), x, y)
+    base_clean, base_fgsm = results['model.pt']
+    new_clean, new_fgsm = results['degraded.pt']
+    with open(os.path.join(out_dir, 'expected.json')) as f:
+        expected = json.load(f)
+    assert [s['pred'] for s in expected['per_sample']] == base_clean.tolist(), 'model.pt no longer matches expected.json'
+    write_json(os.path.join(out_dir, 'degraded.json'), {
+        'made_from': 'model.pt',
+        'noise': 'each parameter tensor with more than one element plus N(0, 1) * %g * its standard deviation,'
+                 ' torch.Generator seed %d, in named_parameters() order' % (DEGRADE_NOISE, DEGRADE_SEED),
+        'classes': classes,
+        'eps': EPS,
+        'per_sample': [{'path': paths[i].replace(os.sep, '/'), 'label': int(y[i]),
+                        'base_pred': int(base_clean[i]), 'new_pred': int(new_clean[i]),
+                        'base_fgsm_pred': {e: int(base_fgsm[e][i]) for e in EPS},
+                        'new_fgsm_pred': {e: int(new_fgsm[e][i]) for e in EPS}} for i in range(len(x))],
+    }, indent=1)
+    print('degraded.pt: clean %d -> %d of %d' % (int((base_clean == y).sum()), int((new_clean == y).sum()), len(x)))
+
+
 if __name__ == '__main__':
     what = sys.argv[1:]
     if not what:
         # one process per part: TorchScript names the classes it compiles with a per-process
         # counter (___torch_mangle_N), so running each part alone keeps model files identical
         # whether a part is made on its own or with the rest
-        for part in ('small', 'cifar'):
+        for part in ('small', 'cifar', 'degraded'):
             subprocess.run([sys.executable, os.path.abspath(__file__), part], check=True)
     for part in what:
-        {'small': make_small, 'cifar': make_cifar}[part]()
+        {'small': make_small, 'cifar': make_cifar, 'degraded': make_degraded}[part]()

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code vigil audit}: audits a model on a labelled image set and writes the report. */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Audits a TorchScript image classifier on a labelled image set and gates the results on a policy.",
-            "Writes index.html, results.json, samples.csv, junit.xml and summary.md into the output folder."},
+            "Writes index.html, results.json, samples.csv, junit.xml and summary.md into the output folder;"
+                + " with --baseline also compare.html, compare.json and compare.md."},
         footer = {"", "Data: an image folder with one sub-folder per class (sorted names give label indices),",
             "or a CSV manifest of 'path,label' lines with paths relative to the CSV. With --labels, class names",
             "are looked up in the label file by name. Images over -Dvigil.maxImagePixels pixels (default 89478485) are skipped.",
@@ -34,6 +35,9 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Mixin
     PolicyOptions policy;
 
+    @Mixin
+    BaselineOptions baseline;
+
     @Override
     public ProbeSelection probeSelection() {
         return probes;
@@ -46,6 +50,6 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
                 CommandLines.current(spec), probes.probes());
-        return AuditSession.runAndWrite(request, run, policy);
+        return AuditSession.runAndWrite(request, run, policy, baseline);
     }
 }

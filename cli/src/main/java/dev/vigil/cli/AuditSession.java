@@ -1,31 +1,68 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.compare.AuditComparison;
+import dev.vigil.core.compare.AuditRun;
+import dev.vigil.core.compare.Comparer;
 import dev.vigil.core.policy.Gate;
 import dev.vigil.core.policy.Policy;
 import dev.vigil.core.policy.Verdict;
 import dev.vigil.core.result.AuditResults;
+import dev.vigil.reports.CompareFiles;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** Runs an audit request, gates it on the policy, writes its outputs and prints the closing summary; shared by audit and demo. */
+/**
+ * Runs an audit request, compares it with a baseline audit when one is given, gates it on the policy,
+ * writes its outputs and prints the closing summary; shared by audit and demo.
+ */
 final class AuditSession {
     private AuditSession() {
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
+        return runAndWrite(request, run, policyOptions, new BaselineOptions());
+    }
+
+    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions)
+            throws Exception {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
+        AuditRun baseline = baselineOptions.open();
         AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err).run(request);
         AuditResults results = outcome.results();
-        InputError policyError = null;
-        try {
-            results = results.withVerdict(Gate.evaluate(policy, results));
-        } catch (InputError e) {
-            policyError = e;
-        }
+        Path csv;
         try (var recorder = outcome.recorder()) {
-            OutputWriter.write(results, recorder.rowLog(), request.out());
+            csv = OutputWriter.writeRows(recorder.rowLog(), request.out());
+        }
+        AuditComparison comparison = null;
+        InputError stop = null;
+        String stopHint = null;
+        if (baseline != null) {
+            try {
+                comparison = Comparer.compare(baseline, AuditRun.ofResults(request.out().resolve("results.json").toString(), results, csv),
+                        baselineOptions.allowDifferentData);
+            } catch (InputError e) {
+                stop = e;
+                stopHint = "'vigil compare " + baselineOptions.baseline + " " + request.out() + "'";
+            }
+        }
+        if (stop == null) {
+            try {
+                results = results.withVerdict(Gate.evaluate(policy, results, comparison == null ? null : comparison.asBaseline(),
+                        LocalDate.now(ZoneOffset.UTC)));
+            } catch (InputError e) {
+                stop = e;
+                stopHint = "'vigil gate " + request.out().resolve("results.json") + " --policy " + policyOptions.policy
+                        + (baseline == null ? "" : " --baseline " + baselineOptions.baseline) + "'";
+            }
+        }
+        String sha = OutputWriter.writeResults(results, request.out());
+        if (comparison != null) {
+            CompareFiles.write(comparison.withNewResultsSha256(sha).withVerdict(results.verdict()), request.out());
         }
         var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
@@ -33,10 +70,14 @@ final class AuditSession {
                 results.dataset().samplesSkipped());
         results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
         System.out.println("Report: " + request.out().resolve("index.html").toAbsolutePath().normalize());
-        if (policyError != null) {
-            err.println("vigil: the results are saved in " + request.out() + "; after fixing the policy, gate them with 'vigil gate "
-                    + request.out().resolve("results.json") + " --policy " + policyOptions.policy + "'.");
-            throw policyError;
+        if (stop != null) {
+            err.println("vigil: the results are saved in " + request.out() + "; after fixing the problem below, gate them with "
+                    + stopHint + ".");
+            throw stop;
+        }
+        if (comparison != null) {
+            ComparePrinter.print(comparison, System.out);
+            System.out.println("Comparison: " + request.out().resolve("compare.html").toAbsolutePath().normalize());
         }
         Verdict verdict = results.verdict();
         VerdictPrinter.print(verdict, System.out);

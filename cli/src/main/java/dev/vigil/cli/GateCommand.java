@@ -27,6 +27,9 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy;
 
+    @Mixin
+    BaselineOptions baseline;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the outcome as JUnit XML (one test case per rule).")
     Path junit;
 
@@ -37,8 +40,15 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var rules = policy.load();
+        var baselineRun = baseline.open();
         AuditResults saved = ResultsJson.read(results);
-        AuditResults gated = saved.withVerdict(Gate.evaluate(rules, saved));
+        dev.vigil.core.policy.Baseline against = null;
+        if (baselineRun != null) {
+            var comparison = dev.vigil.core.compare.Comparer.compare(baselineRun, dev.vigil.core.compare.AuditRun.open(results),
+                    baseline.allowDifferentData);
+            against = comparison.asBaseline();
+        }
+        AuditResults gated = saved.withVerdict(Gate.evaluate(rules, saved, against, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
         String sha = dev.vigil.core.audit.Hashing.sha256(results);
         System.out.println("Results: " + results + " (" + gated.model().file() + ", SHA-256 " + sha + ")");
         VerdictPrinter.print(gated.verdict(), System.out);

@@ -10,19 +10,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writes the files of one audit into the output folder: results.json first, so that the report and
- * junit.xml can carry its SHA-256, then samples.csv, index.html, junit.xml and summary.md.
+ * Writes the files of one audit into the output folder: samples.csv (first, so that a comparison with a
+ * baseline can read it before the gate), then results.json, so that the report and junit.xml can carry
+ * its SHA-256, then index.html, junit.xml and summary.md.
  */
 final class OutputWriter {
     private OutputWriter() {
     }
 
-    /** Writes everything and returns the SHA-256 of results.json. */
-    static String write(AuditResults results, RowStore rows, Path out) throws IOException {
+    static Path writeRows(RowStore rows, Path out) throws IOException {
+        Path csv = out.resolve("samples.csv");
+        SamplesCsv.write(rows, csv);
+        return csv;
+    }
+
+    /** Writes results.json and the report files and returns the SHA-256 of results.json. */
+    static String writeResults(AuditResults results, Path out) throws IOException {
         Path json = out.resolve("results.json");
         ResultsJson.write(results, json);
         String sha = Hashing.sha256(json);
-        SamplesCsv.write(rows, out.resolve("samples.csv"));
         ReportFiles.write(results, sha, out, out);
         return sha;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Prints a verdict on the console: failing rules first, each with how far it missed, then the verdict line. */
 final class VerdictPrinter {
-    private static final Map<String, Integer> ORDER = Map.of("fail", 0, "warn", 1, "inconclusive", 2, "pass", 3);
+    private static final Map<String, Integer> ORDER = Map.of("fail", 0, "warn", 1, "waived", 2, "inconclusive", 3, "pass", 4);
 
     private VerdictPrinter() {
     }

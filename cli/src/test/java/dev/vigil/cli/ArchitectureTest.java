@@ -120,7 +120,7 @@ class ArchitectureTest {
                 "--batch-size", "16"));
         AuditRequest request = request(command, out.resolve("whole"));
         AuditRunner.Outcome whole = new AuditRunner(Progress.SILENT, System.err).run(request);
-        OutputWriter.write(whole.results(), whole.recorder().rowLog(), out.resolve("whole"));
+        OutputWriter.writeRows(whole.recorder().rowLog(), out.resolve("whole"));
         whole.recorder().close();
         Map<String, Metric> expected = byName(whole.results().metrics());
 

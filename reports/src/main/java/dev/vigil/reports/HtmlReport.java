@@ -31,7 +31,12 @@ public final class HtmlReport {
 
     HtmlReport(long imageBudget) {
         this.imageBudget = imageBudget;
-        config = new Configuration(Configuration.VERSION_2_3_34);
+        config = configure();
+    }
+
+    /** The Freemarker set-up of every Vigil page: templates from the jar, HTML auto-escaping forced, errors rethrown. */
+    static Configuration configure() {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
         config.setClassForTemplateLoading(HtmlReport.class, "/templates");
         config.setDefaultEncoding("UTF-8");
         config.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -41,6 +46,7 @@ public final class HtmlReport {
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         config.setNumberFormat("computer");
+        return config;
     }
 
     Configuration configuration() {

@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamWriter;
  * error-severity rule that fails is a {@code <failure>} whose message gives the measured value, the
  * bound gated on and the threshold; an inconclusive rule is {@code <skipped>} (a {@code <failure>}
  * when the policy treats inconclusive as failing); a failed warning-severity rule passes with the
- * warning in {@code <system-out>}, because it does not fail the gate.
+ * warning in {@code <system-out>}, because it does not fail the gate. A waived rule is {@code <skipped>}
+ * with its waiver's date and reason; a rule whose waiver has expired fails like any other, and says so.
  */
 public final class JunitXml {
     private JunitXml() {
@@ -34,7 +35,8 @@ public final class JunitXml {
         Verdict v = results.verdict();
         List<RuleOutcome> rules = v == null ? List.of() : v.rules();
         long failures = rules.stream().filter(o -> failure(o, v)).count();
-        long skipped = rules.stream().filter(o -> o.status() == Status.INCONCLUSIVE && !failure(o, v)).count();
+        long skipped = rules.stream().filter(o -> (o.status() == Status.INCONCLUSIVE || o.status() == Status.WAIVED) && !failure(o, v))
+                .count();
         String suite = "vigil policy" + (v == null ? "" : ": " + v.policy());
         StringWriter out = new StringWriter();
         try {
@@ -58,6 +60,12 @@ public final class JunitXml {
                 property(x, "policy.source", v.policySource());
                 property(x, "policy.sha256", v.policySha256());
                 property(x, "verdict", v.status().word());
+                if (v.gatedOn() != null) {
+                    property(x, "gated.on", v.gatedOn());
+                }
+                if (v.baseline() != null) {
+                    property(x, "baseline", v.baseline());
+                }
             }
             x.writeCharacters("\n    ");
             x.writeEndElement();
@@ -96,7 +104,7 @@ public final class JunitXml {
             x.writeCharacters(XmlText.clean(details(o)));
             x.writeEndElement();
             x.writeCharacters("\n    ");
-        } else if (o.status() == Status.INCONCLUSIVE) {
+        } else if (o.status() == Status.INCONCLUSIVE || o.status() == Status.WAIVED) {
             x.writeCharacters("\n      ");
             x.writeEmptyElement("skipped");
             attributes(x, "message", message);
@@ -118,13 +126,18 @@ public final class JunitXml {
             return "inconclusive: " + o.reason();
         }
         String measured = fmt.measured(o);
-        return o.rule().metric() + " measured " + measured + "; gated on " + fmt.gatedOn(o.rule())
+        String waiver = o.status() == Status.WAIVED ? "waived until " + o.rule().waivedUntil() + " (" + o.rule().waiverReason() + "): "
+                : o.waiver() == dev.vigil.core.policy.WaiverState.EXPIRED && o.status() == Status.FAIL
+                ? "waiver expired after " + o.rule().waivedUntil() + " (" + o.rule().waiverReason() + "): " : "";
+        return waiver + o.rule().metric() + " measured " + measured + "; gated on " + fmt.gatedOn(o.rule())
                 + (o.gated() == null ? "" : " " + fmt.number(o.gated())) + "; threshold " + o.rule().comparison().symbol() + " "
                 + dev.vigil.core.policy.Rule.formatNumber(o.rule().threshold()) + "; margin " + fmt.margin(o);
     }
 
     private static String details(RuleOutcome o) {
         return "Rule: " + o.rule().text() + "\nSeverity: " + o.rule().severity().word() + "\n" + o.reason()
+                + (o.rule().waivedUntil() == null ? "" : "\nWaiver: until " + o.rule().waivedUntil() + ", " + o.rule().waiverReason()
+                        + " (" + o.waiver().word() + ")")
                 + (o.rule().description() == null ? "" : "\nWhy the rule exists: " + o.rule().description());
     }
 

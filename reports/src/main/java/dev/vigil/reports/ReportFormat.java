@@ -84,7 +84,8 @@ public final class ReportFormat {
         if (o.value() == null) {
             return "absent";
         }
-        StringBuilder b = new StringBuilder(number(o.value()));
+        StringBuilder b = new StringBuilder(o.rule().countsSamples() && o.value() == Math.rint(o.value())
+                ? Long.toString(o.value().longValue()) : number(o.value()));
         if (o.lower() != null && o.upper() != null) {
             b.append(" [").append(number(o.lower())).append(", ").append(number(o.upper())).append(']');
         }
@@ -101,6 +102,22 @@ public final class ReportFormat {
             return "";
         }
         return (m < 0 ? "−" : "+") + String.format(Locale.ROOT, "%.4f", Math.abs(m));
+    }
+
+    /** The rule's waiver and what it did today, e.g. "⊘ Waived until 2027-01-31: retraining scheduled"; "" without one. */
+    public String waiver(RuleOutcome o) {
+        Rule r = o.rule();
+        if (r.waivedUntil() == null || o.waiver() == null) {
+            return "";
+        }
+        if (o.status() == dev.vigil.core.policy.Status.WAIVED) {
+            return "⊘ Waived until " + r.waivedUntil() + " (not gating): " + r.waiverReason();
+        }
+        if (o.waiver() == dev.vigil.core.policy.WaiverState.EXPIRED) {
+            return "Waiver expired after " + r.waivedUntil() + (o.status() == dev.vigil.core.policy.Status.FAIL
+                    ? ", so the rule gates again: " : ": ") + r.waiverReason();
+        }
+        return "Waiver until " + r.waivedUntil() + ", not needed today: " + r.waiverReason();
     }
 
     public String settings(Map<String, String> settings) {

@@ -13,7 +13,7 @@ public final class StatusLabels {
     private StatusLabels() {
     }
 
-    /** A key for styling: pass, fail, warn (a failed warning-severity rule) or inconclusive. */
+    /** A key for styling: pass, fail, warn (a failed warning-severity rule), waived or inconclusive. */
     public static String kind(RuleOutcome o) {
         if (o.status() == Status.FAIL && o.rule().severity() == Severity.WARNING) {
             return "warn";
@@ -26,6 +26,7 @@ public final class StatusLabels {
             case "pass" -> "✔";
             case "fail" -> "✘";
             case "warn" -> "⚠";
+            case "waived" -> "⊘";
             default -> "?";
         };
     }
@@ -44,6 +45,7 @@ public final class StatusLabels {
             case PASS -> "✔";
             case FAIL -> "✘";
             case INCONCLUSIVE -> "?";
+            case WAIVED -> "⊘";
         };
     }
 
@@ -66,7 +68,18 @@ public final class StatusLabels {
                     : undecided + of + (undecided == 1 ? " is" : " are") + " inconclusive and the policy treats that as failing.";
             case INCONCLUSIVE -> "No error-severity rule fails, but " + undecided + of + (undecided == 1 ? " is" : " are")
                     + " inconclusive, so the gate cannot confirm a pass.";
+            case WAIVED -> throw new IllegalStateException("a verdict is never waived, only rules");
         };
+        int waived = v.waived().size();
+        if (waived > 0) {
+            s += " " + waived + (waived == 1 ? " failing rule is" : " failing rules are") + " waived until "
+                    + (waived == 1 ? "its date" : "their dates") + " (reported, not gating).";
+        }
+        int expired = v.expiredWaivers().size();
+        if (expired > 0) {
+            s += " " + expired + (expired == 1 ? " rule's waiver has" : " rules' waivers have") + " expired, so "
+                    + (expired == 1 ? "it gates" : "they gate") + " again.";
+        }
         if (warnings > 0) {
             s += " " + warnings + " warning-severity " + (warnings == 1 ? "rule fails" : "rules fail") + " (reported, not gating).";
         }

@@ -18,7 +18,7 @@ import java.util.Map;
  * file name cannot inject Markdown or HTML.
  */
 public final class SummaryMarkdown {
-    private static final Map<String, Integer> ORDER = Map.of("fail", 0, "warn", 1, "inconclusive", 2, "pass", 3);
+    private static final Map<String, Integer> ORDER = Map.of("fail", 0, "warn", 1, "waived", 2, "inconclusive", 3, "pass", 4);
 
     private SummaryMarkdown() {
     }
@@ -41,6 +41,9 @@ public final class SummaryMarkdown {
                 .append(" images in ").append(results.dataset().classNames().size()).append(" classes");
         if (v != null) {
             md.append(" · **policy** ").append(text(v.policy()));
+            if (v.baseline() != null) {
+                md.append(" · **baseline** ").append(code(v.baseline()));
+            }
         }
         results.metric("clean.accuracy").ifPresent(m -> md.append(" · **clean accuracy** ").append(fmt.value(m))
                 .append(m.hasInterval() ? " " + fmt.interval(m) : ""));
@@ -48,7 +51,7 @@ public final class SummaryMarkdown {
         if (v != null && !v.rules().isEmpty()) {
             md.append("| result | rule | measured [95% interval], n | margin | why |\n| --- | --- | --- | ---: | --- |\n");
             List<RuleOutcome> sorted = v.rules().stream()
-                    .sorted(Comparator.comparingInt(o -> ORDER.getOrDefault(StatusLabels.kind(o), 4))).toList();
+                    .sorted(Comparator.comparingInt(o -> ORDER.getOrDefault(StatusLabels.kind(o), 5))).toList();
             for (RuleOutcome o : sorted) {
                 md.append("| ").append(StatusLabels.label(o)).append(" | ").append(code(o.rule().metric()))
                         .append(o.rule().bound() == dev.vigil.core.policy.Bound.VALUE ? "" : " (" + o.rule().bound().word() + " bound)")

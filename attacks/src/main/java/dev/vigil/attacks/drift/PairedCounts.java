@@ -1,6 +1,7 @@
 package dev.vigil.attacks.drift;
 
 import dev.vigil.core.eval.CleanOutcome;
+import dev.vigil.core.stats.McNemar;
 
 /**
  * The paired comparison of one setting with the clean pass over the samples both evaluated.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.eval.CleanOutcome;
 import dev.vigil.core.result.Metric;
+import dev.vigil.core.stats.McNemar;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

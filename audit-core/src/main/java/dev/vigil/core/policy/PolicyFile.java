@@ -28,6 +28,12 @@ import java.util.Set;
  *     bound: lower
  *     severity: warning
  *   - {metric: drift.rotation.15.accuracy_drop, op: "<=", threshold: 0.05, min_count: 100}
+ *   - rule: delta(pgd.linf.eps=2/255.robust_accuracy) >= -0.02
+ *     bound: lower                 # on the paired 95% interval of the change against the baseline
+ *   - no_new_failures(clean.accuracy)
+ *   - rule: clean.class.cat.recall >= 0.9
+ *     waived_until: 2027-01-31      # until then a failure is reported, not gating
+ *     reason: cat images relabelled, retraining scheduled
  * </pre>
  * Every mistake is an {@link InputError} naming the file, the rule and the fix.
  */
@@ -39,7 +45,7 @@ public final class PolicyFile {
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "fail_on_inconclusive", "defaults", "rules");
     private static final Set<String> DEFAULT_KEYS = Set.of("severity", "bound", "min_count");
     private static final Set<String> RULE_KEYS = Set.of("rule", "metric", "op", "threshold", "bound", "severity", "min_count",
-            "description");
+            "description", "waived_until", "reason");
 
     private PolicyFile() {
     }
@@ -150,9 +156,43 @@ public final class PolicyFile {
             if (metric.isEmpty()) {
                 throw new IllegalArgumentException("its metric name is empty");
             }
-            return new Rule(metric, comparison, threshold, bound, severity, minCount, description);
+            checkTerm(metric);
+            String until = waiverDate(options);
+            String reason = options.hasNonNull("reason") ? options.get("reason").asText().strip() : null;
+            if (until != null && (reason == null || reason.isEmpty())) {
+                throw new IllegalArgumentException("it is waived until " + until + " without a 'reason'; say why the failure is accepted");
+            }
+            if (until == null && reason != null) {
+                throw new IllegalArgumentException("it gives a 'reason' but no 'waived_until' date; a reason belongs to a waiver");
+            }
+            return new Rule(metric, comparison, threshold, bound, severity, minCount, description, until, reason);
         } catch (IllegalArgumentException e) {
             throw new InputError(where + " is wrong: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** A name that looks like a function call must be one of the delta terms, with a metric inside. */
+    private static void checkTerm(String metric) {
+        var call = DeltaTerm.CALL.matcher(metric);
+        if (!call.matches()) {
+            return;
+        }
+        if (DeltaTerm.parse(metric).isEmpty()) {
+            throw new IllegalArgumentException("'" + call.group(1) + "(...)' is not a function rules know; they are delta(METRIC),"
+                    + " new_failures(METRIC), new_passes(METRIC) and the rule no_new_failures(METRIC)");
+        }
+    }
+
+    /** The waiver's last day as an ISO date, or null; YAML may give it as a date or as text. */
+    private static String waiverDate(JsonNode options) {
+        JsonNode node = options.get("waived_until");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(node.asText().strip()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("its waived_until '" + node.asText() + "' is not a date; write YYYY-MM-DD, e.g. 2027-01-31");
         }
     }
 

@@ -10,11 +10,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param upper  the upper end of its 95% interval, or null
  * @param count  the samples the metric rests on, or null
  * @param gated  the number compared with the threshold (value, lower or upper), or null when none could be
- * @param reason one sentence saying why the rule has this status
+ * @param reason one sentence saying why the rule has this status (and what its waiver did)
+ * @param waiver whether the rule's waiver held on the day of the gate; null when the rule has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleOutcome(Rule rule, Status status, Double value, Double lower, Double upper, Integer count,
-                          Double gated, String reason) {
+                          Double gated, String reason, WaiverState waiver) {
+    /** An outcome of a rule without a waiver. */
+    public RuleOutcome(Rule rule, Status status, Double value, Double lower, Double upper, Integer count, Double gated,
+                       String reason) {
+        this(rule, status, value, lower, upper, count, gated, reason, null);
+    }
+
     /** How far the gated number lies from the threshold: positive on the passing side, negative on the failing one. */
     public Double margin() {
         if (gated == null || gated.isNaN()) {

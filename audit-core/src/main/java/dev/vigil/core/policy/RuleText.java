@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
  * Parses the one-line form of a rule, {@code METRIC OP THRESHOLD}, e.g.
  * {@code fgsm.linf.eps=8/255.robust_accuracy >= 0.40}. Metric names may hold '=', '/' and even spaces
  * (class names), so the line is read from the right: the last word is the threshold, the one before it
- * the comparison, and everything before that the metric.
+ * the comparison, and everything before that the metric. The one rule without a threshold is
+ * {@code no_new_failures(METRIC)}, short for {@code new_failures(METRIC) <= 0}.
  */
 public final class RuleText {
     private static final Pattern LINE = Pattern.compile("^(.+?)\\s+(>=|<=|>|<)\\s+(\\S+)$");
+    private static final Pattern NO_NEW_FAILURES = Pattern.compile("^" + DeltaTerm.NO_NEW_FAILURES + "\\((.+)\\)$");
 
     /** The three parts of a one-line rule. */
     public record Parts(String metric, Comparison comparison, double threshold) {
@@ -21,6 +23,10 @@ public final class RuleText {
 
     /** The parts of {@code line}, or throws IllegalArgumentException with a sentence saying what is wrong. */
     public static Parts parse(String line) {
+        Matcher shorthand = NO_NEW_FAILURES.matcher(line.strip());
+        if (shorthand.matches()) {
+            return new Parts(new DeltaTerm(DeltaTerm.Kind.NEW_FAILURES, shorthand.group(1).strip()).name(), Comparison.AT_MOST, 0);
+        }
         Matcher m = LINE.matcher(line.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + line.strip() + "' is not of the form 'METRIC OP THRESHOLD' with OP one of"

@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift;
+package dev.vigil.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.vigil.attacks.drift;
+package dev.vigil.core.stats;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
