@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Compares an audit's results.json with a committed golden copy (testdata/golden/), leaving out what
- * legitimately differs between runs: the provenance (times, paths, versions) and the probe settings.
+ * legitimately differs between runs: the provenance (times, paths, versions), the probe settings and the
+ * day the verdict was gated on.
  * Run with {@code -Dvigil.updateGolden=true} to write the current output as the new golden copy, after
  * a change that is meant to change results; the diff of the golden file then shows what changed.
  */
@@ -40,6 +41,9 @@ final class GoldenResults {
         ObjectNode copy = results.deepCopy();
         copy.remove("provenance");
         copy.remove("settings");
+        if (copy.get("verdict") instanceof ObjectNode verdict) {
+            verdict.remove("gatedOn");
+        }
         return copy;
     }
 
