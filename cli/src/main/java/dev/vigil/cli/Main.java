@@ -45,6 +45,7 @@ public final class Main {
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         cmd.setParameterExceptionHandler(new ErrorHandler.Usage());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpAutoWidth(true);
         return cmd;
     }
 }

@@ -1,37 +1,16 @@
 package dev.vigil.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.EngineInfo;
-import dev.vigil.core.model.InputSpec;
+import dev.vigil.core.model.ForwardingClassifier;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** A model seen through logits alone, as an engine without gradients (ONNX Runtime) gives it. */
-final class LogitsOnlyClassifier implements Classifier {
-    private final Classifier inner;
-
+final class LogitsOnlyClassifier extends ForwardingClassifier {
     LogitsOnlyClassifier(Classifier inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public InputSpec inputSpec() {
-        return inner.inputSpec();
-    }
-
-    @Override
-    public List<String> labels() {
-        return inner.labels();
-    }
-
-    @Override
-    public Device device() {
-        return inner.device();
+        super(inner);
     }
 
     @Override
@@ -42,20 +21,5 @@ final class LogitsOnlyClassifier implements Classifier {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.LOGITS);
-    }
-
-    @Override
-    public NDManager newBatchScope() {
-        return inner.newBatchScope();
-    }
-
-    @Override
-    public NDArray logits(NDArray pixels) {
-        return inner.logits(pixels);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -3,11 +3,11 @@ package dev.vigil.attacks.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.ForwardingClassifier;
 import dev.vigil.core.model.GradientResult;
 import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.model.Objective;
@@ -29,60 +29,24 @@ class BatchMemoryTest {
     private static final InputSpec SPEC = new InputSpec(3, 8, 8);
 
     /** The real model, counting the live arrays of the batch scope (with its sub-scopes) at every gradient call. */
-    private static final class CountingClassifier implements Classifier {
-        private final Classifier model;
+    private static final class CountingClassifier extends ForwardingClassifier {
         private final List<Integer> liveArrays = new ArrayList<>();
         private BaseNDManager batch;
 
         CountingClassifier(Classifier model) {
-            this.model = model;
-        }
-
-        @Override
-        public InputSpec inputSpec() {
-            return model.inputSpec();
-        }
-
-        @Override
-        public dev.vigil.core.model.EngineInfo engine() {
-            return model.engine();
-        }
-
-        @Override
-        public java.util.Set<dev.vigil.core.model.Capability> capabilities() {
-            return model.capabilities();
-        }
-
-        @Override
-        public List<String> labels() {
-            return model.labels();
-        }
-
-        @Override
-        public Device device() {
-            return model.device();
+            super(model);
         }
 
         @Override
         public NDManager newBatchScope() {
-            batch = (BaseNDManager) model.newBatchScope();
+            batch = (BaseNDManager) inner().newBatchScope();
             return batch;
-        }
-
-        @Override
-        public NDArray logits(NDArray pixels) {
-            return model.logits(pixels);
         }
 
         @Override
         public GradientResult gradient(NDArray pixels, Objective objective) {
             liveArrays.add(batch.getManagedArrays().size());
-            return model.gradient(pixels, objective);
-        }
-
-        @Override
-        public void close() {
-            model.close();
+            return inner().gradient(pixels, objective);
         }
     }
 

@@ -1,17 +1,10 @@
 package dev.vigil.cli.bench;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.ParameterList;
-import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
-import dev.vigil.core.model.EngineInfo;
+import dev.vigil.core.model.ForwardingClassifier;
 import dev.vigil.core.model.GradientResult;
-import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.model.Objective;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * inner model's capabilities, and its fresh copies count into the same totals, so an audit through it
  * runs exactly the steps it runs without it.
  */
-public final class CountingClassifier implements Classifier {
-    private final Classifier inner;
+public final class CountingClassifier extends ForwardingClassifier {
     private final AtomicLong forwardImages;
     private final AtomicLong backwardImages;
 
@@ -29,7 +21,7 @@ public final class CountingClassifier implements Classifier {
     }
 
     private CountingClassifier(Classifier inner, AtomicLong forwardImages, AtomicLong backwardImages) {
-        this.inner = inner;
+        super(inner);
         this.forwardImages = forwardImages;
         this.backwardImages = backwardImages;
     }
@@ -43,59 +35,19 @@ public final class CountingClassifier implements Classifier {
     }
 
     @Override
-    public InputSpec inputSpec() {
-        return inner.inputSpec();
-    }
-
-    @Override
-    public List<String> labels() {
-        return inner.labels();
-    }
-
-    @Override
-    public Device device() {
-        return inner.device();
-    }
-
-    @Override
-    public EngineInfo engine() {
-        return inner.engine();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return inner.capabilities();
-    }
-
-    @Override
-    public NDManager newBatchScope() {
-        return inner.newBatchScope();
-    }
-
-    @Override
     public NDArray logits(NDArray pixels) {
         forwardImages.addAndGet(pixels.getShape().get(0));
-        return inner.logits(pixels);
+        return inner().logits(pixels);
     }
 
     @Override
     public GradientResult gradient(NDArray pixels, Objective objective) {
         backwardImages.addAndGet(pixels.getShape().get(0));
-        return inner.gradient(pixels, objective);
+        return inner().gradient(pixels, objective);
     }
 
     @Override
     public Classifier freshCopy() {
-        return new CountingClassifier(inner.freshCopy(), forwardImages, backwardImages);
-    }
-
-    @Override
-    public ParameterList parameters() {
-        return inner.parameters();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        return new CountingClassifier(inner().freshCopy(), forwardImages, backwardImages);
     }
 }
