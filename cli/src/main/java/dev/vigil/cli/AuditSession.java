@@ -5,6 +5,7 @@ import dev.vigil.core.policy.Gate;
 import dev.vigil.core.policy.Policy;
 import dev.vigil.core.policy.Verdict;
 import dev.vigil.core.result.AuditResults;
+import dev.vigil.reports.ReportFiles;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -25,14 +26,15 @@ final class AuditSession {
             policyError = e;
         }
         try (var recorder = outcome.recorder()) {
-            OutputWriter.write(results, recorder.rowLog(), request.out());
+            OutputWriter.write(results, recorder.rowLog(), request.out(), run.pdf);
         }
         var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
         results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
-        System.out.println("Report: " + request.out().resolve("index.html").toAbsolutePath().normalize());
+        System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
+                + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (policyError != null) {
             err.println("vigil: the results are saved in " + request.out() + "; after fixing the policy, gate them with 'vigil gate "
                     + request.out().resolve("results.json") + " --policy " + policyOptions.policy + "'.");
