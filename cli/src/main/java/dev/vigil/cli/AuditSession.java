@@ -9,6 +9,7 @@ import dev.vigil.core.policy.Policy;
 import dev.vigil.core.policy.Verdict;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.reports.CompareFiles;
+import dev.vigil.reports.ReportFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ final class AuditSession {
                         + (baseline == null ? "" : " --baseline " + baselineOptions.baseline) + "'";
             }
         }
-        String sha = OutputWriter.writeResults(results, request.out());
+        String sha = OutputWriter.writeResults(results, request.out(), run.pdf);
         if (comparison != null) {
             CompareFiles.write(comparison.withNewResultsSha256(sha).withVerdict(results.verdict()), request.out());
         }
@@ -69,7 +70,8 @@ final class AuditSession {
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
         results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
-        System.out.println("Report: " + request.out().resolve("index.html").toAbsolutePath().normalize());
+        System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
+                + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (stop != null) {
             err.println("vigil: the results are saved in " + request.out() + "; after fixing the problem below, gate them with "
                     + stopHint + ".");

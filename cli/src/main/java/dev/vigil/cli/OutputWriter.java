@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Writes the files of one audit into the output folder: samples.csv (first, so that a comparison with a
  * baseline can read it before the gate), then results.json, so that the report and junit.xml can carry
- * its SHA-256, then index.html, junit.xml and summary.md.
+ * its SHA-256, then index.html, report.pdf (unless switched off), junit.xml and summary.md.
  */
 final class OutputWriter {
     private OutputWriter() {
@@ -25,11 +25,11 @@ final class OutputWriter {
     }
 
     /** Writes results.json and the report files and returns the SHA-256 of results.json. */
-    static String writeResults(AuditResults results, Path out) throws IOException {
+    static String writeResults(AuditResults results, Path out, boolean pdf) throws IOException {
         Path json = out.resolve("results.json");
         ResultsJson.write(results, json);
         String sha = Hashing.sha256(json);
-        ReportFiles.write(results, sha, out, out);
+        ReportFiles.write(results, sha, out, out, pdf);
         return sha;
     }
 }

@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vigil report}: re-renders index.html, junit.xml and summary.md from a saved results.json. */
+/** {@code vigil report}: re-renders index.html, report.pdf, junit.xml and summary.md from a saved results.json. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-renders index.html, junit.xml and summary.md from saved results.",
+        description = {"Re-renders index.html, report.pdf, junit.xml and summary.md from saved results.",
             "Runs no model. With --policy the results are gated anew and the new verdict is written into the output folder's"
                 + " results.json, so the SHA-256 the report quotes always describes the results.json beside it; without --policy"
                 + " the saved verdict is kept. Figures are read from the folder of RESULTS and embedded."},
@@ -32,6 +32,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Gate the results anew on this YAML policy (docs/policy.md). Default: keep the verdict saved in RESULTS.")
     Path policyFile;
+
+    @Option(names = "--pdf", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also write report.pdf, the report printed to A4 (--no-pdf: only index.html, and an older report.pdf"
+                    + " in the output folder is removed). Default: ${DEFAULT-VALUE}.")
+    boolean pdf;
 
     @Override
     public Integer call() throws Exception {
@@ -51,11 +56,11 @@ final class ReportCommand implements Callable<Integer> {
         if (!sameFolder && Files.isRegularFile(source.resolve("samples.csv"))) {
             Files.copy(source.resolve("samples.csv"), target.resolve("samples.csv"), StandardCopyOption.REPLACE_EXISTING);
         }
-        ReportFiles.write(rendered, Hashing.sha256(json), source, target);
+        ReportFiles.write(rendered, Hashing.sha256(json), source, target, pdf);
         if (rendered.verdict() != null) {
             VerdictPrinter.print(rendered.verdict(), System.out);
         }
-        System.out.println("Report: " + target.resolve("index.html"));
+        System.out.println("Report: " + target.resolve(ReportFiles.HTML) + (pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         return rendered.verdict() != null && rendered.verdict().gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
 }

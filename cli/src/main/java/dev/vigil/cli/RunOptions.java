@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options every auditing command shares: batching, the seed, a sample limit and the output folder. */
+/** Options every auditing command shares: batching, the seed, a sample limit, the output folder and whether it gets a PDF. */
 final class RunOptions {
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
             description = "Images per batch. Default: ${DEFAULT-VALUE}.")
@@ -20,6 +20,10 @@ final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report and results. Default: ${DEFAULT-VALUE}.",
             defaultValue = "vigil-report")
     Path out;
+
+    @Option(names = "--pdf", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also write report.pdf, the report printed to A4 (--no-pdf: only index.html). Default: ${DEFAULT-VALUE}.")
+    boolean pdf;
 
     @Option(names = ConfigDefaults.OPTION, paramLabel = "FILE",
             description = "YAML file of option values (keys are option names without the dashes, e.g. eps: [1/255, 8/255]);"

@@ -68,7 +68,7 @@ class AuditPolicyTest {
         String sha = Hashing.sha256(out.resolve("results.json"));
         var html = Jsoup.parse(Files.readString(out.resolve("index.html")));
         assertTrue(html.getElementById("provenance").text().contains(sha), "the report carries the SHA-256 of the results.json beside it");
-        assertEquals("✘ FAIL", html.selectFirst("#verdict .word").text());
+        assertEquals("✘ FAIL", html.selectFirst("#glance .verdict .word").text());
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
         assertEquals(2, junit.getElementsByTagName("testcase").getLength());
         assertEquals(1, junit.getElementsByTagName("failure").getLength());

@@ -24,8 +24,15 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--out", out.toString(), "--limit", "60", "--threads", "2", "--quiet");
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.out() + run.err());
         assertTrue(run.out().startsWith("Clean accuracy: 1.0000"), run.out());
-        for (String file : new String[] {"index.html", "results.json", "samples.csv", "junit.xml", "summary.md"}) {
+        for (String file : new String[] {"index.html", "report.pdf", "results.json", "samples.csv", "junit.xml", "summary.md"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            String one = stripper.getText(pdf);
+            assertTrue(one.contains("Audit at a glance") && one.contains("Clean performance"), one);
+            assertTrue(pdf.getNumberOfPages() <= 20, pdf.getNumberOfPages() + " pages");
         }
         AuditResults results = ResultsJson.read(out.resolve("results.json"));
         assertEquals(6, results.dataset().classNames().size());

@@ -35,14 +35,27 @@ class ReportCommandTest {
         Path out = dir.resolve("site");
         CliRun run = CliRun.of("report", json.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        for (String f : List.of("index.html", "junit.xml", "summary.md", "results.json", "samples.csv")) {
+        for (String f : List.of("index.html", "report.pdf", "junit.xml", "summary.md", "results.json", "samples.csv")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertEquals(Hashing.sha256(json), Hashing.sha256(out.resolve("results.json")));
         Document doc = Jsoup.parse(Files.readString(out.resolve("index.html")));
-        assertEquals("No verdict", doc.selectFirst("#verdict .word").text());
+        assertEquals("No verdict", doc.selectFirst("#glance .verdict .word").text());
         assertTrue(doc.getElementById("provenance").text().contains(Hashing.sha256(json)));
         assertTrue(doc.select("img[src^=data:image/png]").size() >= 2, "figures are read from the results' folder");
+    }
+
+    @Test
+    void noPdfWritesOnlyTheHtmlAndRemovesAnOlderPdf() throws IOException {
+        Path json = saved();
+        Path folder = json.getParent();
+        assertEquals(0, CliRun.of("report", json.toString()).exitCode());
+        assertTrue(Files.size(folder.resolve("report.pdf")) > 0);
+        CliRun run = CliRun.of("report", json.toString(), "--no-pdf");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(Files.isRegularFile(folder.resolve("index.html")));
+        assertTrue(!Files.exists(folder.resolve("report.pdf")), "no PDF of other results beside the new index.html");
+        assertTrue(run.out().contains("Report: ") && !run.out().contains("report.pdf"), run.out());
     }
 
     @Test
@@ -55,7 +68,7 @@ class ReportCommandTest {
         assertEquals("strict", updated.verdict().policy());
         Path folder = json.getParent();
         Document doc = Jsoup.parse(Files.readString(folder.resolve("index.html")));
-        assertEquals("✘ FAIL", doc.selectFirst("#verdict .word").text());
+        assertEquals("✘ FAIL", doc.selectFirst("#glance .verdict .word").text());
         assertTrue(doc.getElementById("provenance").text().contains(Hashing.sha256(json)));
         assertTrue(Files.readString(folder.resolve("junit.xml")).contains("<failure"));
     }

@@ -313,9 +313,12 @@ final class ExplainReport {
         Path folder = ctx.outputDir().resolve("images").resolve(ExplainProbe.ID);
         Files.createDirectories(folder);
         String columns = "original" + (variants.isEmpty() ? "" : " | " + String.join(" | ", variants.stream().map(Variant::title).toList()));
-        for (int i = 0; i < images.count(); i++) {
+        String legend = "Each card is one explained image, one row per method: " + columns + ", then the colour bar; under each row the"
+                + " method and the top of its scale. " + capitalized(Heatmaps.scaleRule(settings.heatmapChannels())) + ".";
+        for (int i : cardOrder()) {
             ImageSelection.Pick p = picks.get(i);
-            String group = p.sample().id() + " · " + ctx.className(p.sample().label()) + " · " + p.describe();
+            String group = p.sample().id() + " · " + ctx.className(p.sample().label()) + " · " + p.describe() + " · explains "
+                    + ctx.className(targets[i]);
             for (MethodResult r : results) {
                 List<Heatmaps.Tile> tiles = new ArrayList<>();
                 tiles.add(new Heatmaps.Tile(images.image(i), r.maps().map(i)));
@@ -328,10 +331,39 @@ final class ExplainReport {
                 figures.add(new Figure(group, "images/" + ExplainProbe.ID + "/" + file,
                         r.method().title() + " of class " + ctx.className(targets[i]) + ": " + columns + ". "
                                 + Heatmaps.scaleCaption(settings.heatmapChannels(), row.scaleTop()),
-                        r.method().title() + " heatmaps of " + p.sample().id() + " explaining class " + ctx.className(targets[i])));
+                        r.method().title() + " heatmaps of " + p.sample().id() + " explaining class " + ctx.className(targets[i]),
+                        String.format(Locale.ROOT, "%s, scale 0 to %.3g", r.method().title(), row.scaleTop()),
+                        legend));
             }
         }
         return figures;
+    }
+
+    /**
+     * The explained images in the order of their cards: round by round one image per class, each class's
+     * image of a round taken one reason further along (confident, misclassified, flipped, ...) than the class
+     * before, so that a report that shows only the first cards shows several classes and every reason.
+     */
+    private List<Integer> cardOrder() {
+        Map<Integer, List<Integer>> byClass = new java.util.TreeMap<>();
+        for (int i = 0; i < images.count(); i++) {
+            byClass.computeIfAbsent(picks.get(i).sample().label(), c -> new ArrayList<>()).add(i);
+        }
+        List<int[]> keyed = new ArrayList<>();
+        int classIndex = 0;
+        for (List<Integer> ofClass : byClass.values()) {
+            for (int position = 0; position < ofClass.size(); position++) {
+                int round = Math.floorMod(position - classIndex, ofClass.size());
+                keyed.add(new int[] {round, classIndex, ofClass.get(position)});
+            }
+            classIndex++;
+        }
+        keyed.sort(java.util.Comparator.<int[]>comparingInt(k -> k[0]).thenComparingInt(k -> k[1]));
+        return keyed.stream().map(k -> k[2]).toList();
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static boolean allZero(float[] values) {

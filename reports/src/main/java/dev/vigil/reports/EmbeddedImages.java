@@ -22,32 +22,59 @@ import java.util.Map;
  * output folder are never read.
  */
 public final class EmbeddedImages {
-    /** Base64 characters of images one report embeds at most: keeps a report under 5 MB with room for text. */
-    public static final long DEFAULT_BUDGET = 4_000_000;
+    /** Base64 characters of images one report embeds at most: keeps index.html under 2 MB with room for text. */
+    public static final long DEFAULT_BUDGET = 1_200_000;
 
     private static final Map<String, String> TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg",
             "gif", "image/gif", "webp", "image/webp");
 
-    /** The data URI of a figure, or "" and a sentence saying why there is none. */
-    public record Embedded(String uri, String problem) {
+    /**
+     * The data URI of a figure, or "" and a sentence saying why there is none; {@code width} and
+     * {@code height} are the PNG's pixels (0 when unknown).
+     */
+    public record Embedded(String uri, String problem, int width, int height) {
+        Embedded(String uri, String problem) {
+            this(uri, problem, 0, 0);
+        }
+
+        /** Whether the image is much wider than tall (a row of heatmaps), so that it is laid out on its own line. */
+        public boolean wide() {
+            return height > 0 && width >= 2.5 * height;
+        }
+
+        /** Whether the image is about twice as wide as tall (a clean and a changed image side by side), so its tile is twice as wide. */
+        public boolean broad() {
+            return height > 0 && !wide() && width >= 1.5 * height;
+        }
     }
 
     private final Path root;
     private final Map<String, Long> quota;
     private final Map<String, Long> used = new HashMap<>();
 
-    EmbeddedImages(Path root, List<Section> sections, long budget) {
+    /** @param shown the figures each section (by id) shows; only these count against the budget */
+    EmbeddedImages(Path root, Map<String, List<Figure>> shown, long budget) {
         this.root = root.toAbsolutePath().normalize();
         Map<String, Long> need = new LinkedHashMap<>();
-        for (Section s : sections) {
+        shown.forEach((section, figures) -> {
             long total = 0;
-            for (Figure f : s.figures()) {
+            for (Figure f : figures) {
                 Path file = resolve(f);
                 total += file == null ? 0 : encodedSize(file);
             }
-            need.merge(s.id(), total, Long::sum);
-        }
+            need.merge(section, total, Long::sum);
+        });
         this.quota = shares(need, budget);
+    }
+
+    EmbeddedImages(Path root, List<Section> sections, long budget) {
+        this(root, byId(sections), budget);
+    }
+
+    private static Map<String, List<Figure>> byId(List<Section> sections) {
+        Map<String, List<Figure>> out = new LinkedHashMap<>();
+        sections.forEach(s -> out.computeIfAbsent(s.id(), k -> new ArrayList<>()).addAll(s.figures()));
+        return out;
     }
 
     /** Water-filling: sections in order of need each take the smaller of their need and an equal share of what is left. */
@@ -80,12 +107,24 @@ public final class EmbeddedImages {
             return new Embedded("", "Not embedded, to keep the report small; the image is the file " + relative + " beside it.");
         }
         try {
-            String uri = "data:" + type(file) + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            String uri = "data:" + type(file) + ";base64," + Base64.getEncoder().encodeToString(bytes);
             used.put(sectionId, spent + encoded);
-            return new Embedded(uri, "");
+            int[] size = pngSize(bytes);
+            return new Embedded(uri, "", size[0], size[1]);
         } catch (IOException e) {
             return new Embedded("", "The figure file " + relative + " could not be read (" + e.getMessage() + ").");
         }
+    }
+
+    /** Width and height from a PNG's header, or zeros for anything else. */
+    static int[] pngSize(byte[] bytes) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        if (bytes.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), signature)) {
+            return new int[] {0, 0};
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
     }
 
     /** The figure's file inside the output folder with an image type, or null. */

@@ -1,7 +1,9 @@
 package dev.vigil.reports;
 
 import dev.vigil.core.result.AuditResults;
+import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Metric;
+import dev.vigil.core.result.Section;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -9,11 +11,11 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,7 +75,17 @@ public final class HtmlReport {
         if (resultsSha256 != null) {
             model.put("resultsSha256", resultsSha256);
         }
-        model.put("images", new EmbeddedImages(imagesRoot, results.sections(), imageBudget));
+        List<SectionView> views = new ArrayList<>();
+        Map<String, List<Figure>> shown = new LinkedHashMap<>();
+        for (Section s : results.sections()) {
+            SectionView view = SectionView.of(s, results.dataset().classNames());
+            views.add(view);
+            shown.computeIfAbsent(s.id(), k -> new ArrayList<>()).addAll(Galleries.shown(view.galleries()));
+        }
+        model.put("views", views);
+        model.put("glance", Glance.of(results));
+        model.put("footer", footer(results, resultsSha256));
+        model.put("images", new EmbeddedImages(imagesRoot, shown, imageBudget));
         model.put("charts", new ChartMarkup());
         model.put("fmt", new ReportFormat());
         model.put("noteUses", notes.uses(results.metrics()));
@@ -90,14 +102,21 @@ public final class HtmlReport {
         return out.toString();
     }
 
+    /**
+     * The running footer of every printed page (browser print and report.pdf): the verdict and the SHA-256
+     * of results.json, the record this report renders. It goes into a CSS string, so it holds only fixed
+     * words, the verdict word and hex digits, never a user-supplied name.
+     */
+    static String footer(AuditResults results, String resultsSha256) {
+        String verdict = results.verdict() == null ? "no verdict" : "verdict " + results.verdict().status().name();
+        String sha = resultsSha256 == null ? "results.json not recorded"
+                : "results.json SHA-256 " + (resultsSha256.matches("[0-9a-f]{64}") ? resultsSha256 : "(malformed)");
+        return "Vigil audit report · " + verdict + " · " + sha;
+    }
+
     /** The report of results that have no results.json (yet): figures under {@code outputDir}, no results hash. */
     public String render(AuditResults results, Path outputDir) throws IOException {
         return render(results, outputDir, null);
     }
 
-    public Path write(AuditResults results, Path imagesRoot, String resultsSha256, Path outputDir) throws IOException {
-        Path file = outputDir.resolve("index.html");
-        Files.writeString(file, render(results, imagesRoot, resultsSha256), StandardCharsets.UTF_8);
-        return file;
-    }
 }

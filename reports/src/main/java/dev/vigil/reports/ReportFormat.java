@@ -6,7 +6,6 @@ import dev.vigil.core.policy.RuleOutcome;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Metric;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,25 +13,29 @@ import java.util.regex.Pattern;
 
 /** Number and label formatting for the report template and summary.md; every number with four decimals. */
 public final class ReportFormat {
+    private static final Pattern WITH_INTERVAL = Pattern.compile("^\\s*([-+−]?[0-9][0-9.,eE+-]*%?)\\s+(\\[[-+−0-9.,eE ]+\\])\\s*$");
     private static final Pattern NUMERIC = Pattern.compile("[-+−]?[0-9][0-9.,]*%?( \\[[-0-9., ]+\\])?|n/a");
-
-    /** Tables longer or wider than this are cut in the report (results.json keeps them whole), so the file stays small. */
-    static final int MAX_ROWS = 200;
-    static final int MAX_COLUMNS = 40;
-
-    /** The part of a table the report shows, and a sentence saying what was left out ("" when nothing was). */
-    public record TableView(List<String> columns, List<List<String>> rows, String note) {
-    }
-
-    /** A gallery row: figures that share a group name, in order of first appearance. */
-    public record FigureGroup(String name, List<Figure> figures) {
-    }
 
     public String number(Double x) {
         if (x == null) {
             return "";
         }
-        return x.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
+        return fourDecimals(x);
+    }
+
+    static String fourDecimals(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
+    }
+
+    /** A table cell split into its value and its bracketed 95% interval: ["0.45", "[0.26, 0.66]"], or [cell, ""]. */
+    public List<String> valueAndInterval(String cell) {
+        java.util.regex.Matcher m = WITH_INTERVAL.matcher(cell == null ? "" : cell);
+        return m.matches() ? List.of(m.group(1), m.group(2)) : List.of(cell == null ? "" : cell, "");
+    }
+
+    /** The first 12 hex digits of a SHA-256 and an ellipsis, for page one (the full hash is in the provenance); "" for none. */
+    public String shortHash(String sha) {
+        return sha == null ? "" : sha.length() <= 12 ? sha : sha.substring(0, 12) + "…";
     }
 
     /** A metric's value; counts (whole numbers without interval or sample count) without decimals. */
@@ -124,29 +127,6 @@ public final class ReportFormat {
         List<String> parts = new ArrayList<>();
         settings.forEach((k, v) -> parts.add(k + ": " + v));
         return String.join("; ", parts);
-    }
-
-    public List<FigureGroup> groups(List<Figure> figures) {
-        Map<String, List<Figure>> byGroup = new LinkedHashMap<>();
-        for (Figure f : figures) {
-            byGroup.computeIfAbsent(f.group() == null ? "" : f.group(), g -> new ArrayList<>()).add(f);
-        }
-        return byGroup.entrySet().stream().map(e -> new FigureGroup(e.getKey(), e.getValue())).toList();
-    }
-
-    public TableView view(dev.vigil.core.result.DataTable t) {
-        int rows = Math.min(t.rows().size(), MAX_ROWS);
-        int columns = Math.min(t.columns().size(), MAX_COLUMNS);
-        List<List<String>> shown = new ArrayList<>();
-        for (List<String> row : t.rows().subList(0, rows)) {
-            shown.add(row.subList(0, Math.min(columns, row.size())));
-        }
-        String note = "";
-        if (rows < t.rows().size() || columns < t.columns().size()) {
-            note = "Showing the first " + rows + " of " + t.rows().size() + " rows and " + columns + " of " + t.columns().size()
-                    + " columns; results.json holds the whole table.";
-        }
-        return new TableView(t.columns().subList(0, columns), shown, note);
     }
 
     /** Alternative text for a figure: its own, else its caption, else its file name. */

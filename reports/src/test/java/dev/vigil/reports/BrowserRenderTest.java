@@ -1,6 +1,7 @@
 package dev.vigil.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the report in headless Chromium (Debian's chromium; CI installs it with scripts/ensure-chromium.sh)
- * and checks what the browser built: the verdict and every section, from the DOM after parsing, and a
- * screenshot that is not blank. Skipped where no Chromium is installed.
+ * and checks what the browser built: the verdict and every section, from the DOM after parsing, a
+ * screenshot that is not blank, and the length of the report of the CIFAR fixture printed to PDF.
+ * Skipped where no Chromium is installed.
  */
 class BrowserRenderTest {
     static final Path CHROMIUM = Path.of(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
@@ -57,12 +62,12 @@ class BrowserRenderTest {
         String url = out.resolve("index.html").toUri().toString();
 
         Document dom = Jsoup.parse(chromium("--dump-dom", url));
-        assertEquals("✘ FAIL", dom.selectFirst("#verdict .verdict .word").text());
+        assertEquals("✘ FAIL", dom.selectFirst("#glance .verdict .word").text());
         assertEquals(results.verdict().rules().size(), dom.select("#verdict table.rules tbody tr").size());
         for (String id : HtmlReportTest.SECTION_IDS) {
             assertNotNull(dom.getElementById(id), "section " + id + " in the browser's DOM");
         }
-        assertEquals(4, dom.select("svg[role=img]").size());
+        assertEquals(6, dom.select("svg[role=img]").size(), "four sections' charts and page one's two");
         assertTrue(dom.select("script").isEmpty());
 
         Path shot = dir.resolve("shot.png");
@@ -76,5 +81,29 @@ class BrowserRenderTest {
             }
         }
         assertTrue(colours.size() > 50, "the screenshot shows a rendered page, not a blank one (" + colours.size() + " colours)");
+    }
+
+    @Test
+    void chromiumPrintsTheCifarFixtureReportOnAtMostTwentyA4Pages() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed here; CI installs it (scripts/ensure-chromium.sh)");
+        Path out = Files.createDirectories(dir.resolve("cifar"));
+        AuditResults results = CifarFixture.load(out);
+        ReportFiles.write(results, "5e".repeat(32), out, out, false);
+        assertTrue(Files.size(out.resolve(ReportFiles.HTML)) <= 2_000_000, "index.html is at most 2 MB");
+        Path printed = dir.resolve("printed.pdf");
+        chromium("--no-pdf-header-footer", "--print-to-pdf=" + printed, out.resolve(ReportFiles.HTML).toUri().toString());
+        try (PDDocument pdf = Loader.loadPDF(printed.toFile())) {
+            int pages = pdf.getNumberOfPages();
+            assertTrue(pages >= 6 && pages <= PdfReportTest.MAX_PAGES, pages + " printed pages");
+            assertEquals(595, pdf.getPage(0).getMediaBox().getWidth(), 1, "the style sheet asks for A4");
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String one = stripper.getText(pdf);
+            assertTrue(one.contains("Audit at a glance") && one.contains("PASS"), one);
+            stripper.setEndPage(pages);
+            assertFalse(stripper.getText(pdf).contains("drift.corruption.pixelate.4.class.c3_cross.accuracy"),
+                    "the full list of metrics is not printed");
+        }
     }
 }

@@ -39,28 +39,28 @@ class EmbeddedImagesTest {
         assertTrue(images.embed("s", new Figure("g", "../x.png", "c", "a")).problem().contains("not an image inside the report folder"));
     }
 
-    /** A heavy audit (many large noisy figures in three probes) still gives a report under 5 MB with evidence from each probe. */
+    /** A heavy audit (many large noisy figures in three probes) still gives a report under 2 MB with evidence from each probe. */
     @Test
-    void aReportWithManyLargeFiguresStaysUnderFiveMegabytesAndEveryProbeKeepsImages() throws IOException {
+    void aReportWithManyLargeFiguresStaysUnderTwoMegabytesAndEveryProbeKeepsImages() throws IOException {
         AuditResults base = SyntheticResults.build(dir, List.of("a", "b", "c"));
         SplittableRandom random = new SplittableRandom(7);
         List<Section> sections = new ArrayList<>(base.sections().subList(0, 1));
         for (String probe : List.of("adversarial", "drift", "explain")) {
             List<Figure> figures = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                float[] noise = new float[3 * 96 * 96];
+                float[] noise = new float[3 * 64 * 64];
                 for (int k = 0; k < noise.length; k++) {
                     noise[k] = (float) random.nextDouble();
                 }
                 String file = "images/" + probe + "/" + i + ".png";
-                PngImages.write(PngImages.toImage(noise, 0, 3, 96, 96, 2), dir.resolve(file));
+                PngImages.write(PngImages.toImage(noise, 0, 3, 64, 64, 2), dir.resolve(file));
                 figures.add(new Figure("examples", file, "example " + i, "noise image " + i));
             }
             sections.add(new Section(probe, probe, "a probe with many figures", Map.of(), List.of(), List.of(), figures));
         }
         AuditResults heavy = new AuditResults(1, base.provenance(), base.model(), base.dataset(), base.metrics(), base.findings(), sections);
         String html = new HtmlReport().render(heavy, dir, "00");
-        assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 5_000_000, "report of " + html.length() + " characters");
+        assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 2_000_000, "report of " + html.length() + " characters");
         Document doc = Jsoup.parse(html);
         for (String probe : List.of("adversarial", "drift", "explain")) {
             int shown = doc.select("#section-" + probe + " img").size();

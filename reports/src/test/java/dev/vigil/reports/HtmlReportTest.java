@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
     static final String SHA = "5e".repeat(32);
-    static final List<String> SECTION_IDS = List.of("verdict", "tested", "section-clean", "section-adversarial", "section-drift",
+    static final List<String> SECTION_IDS = List.of("glance", "verdict", "tested", "section-clean", "section-adversarial", "section-drift",
             "section-explain", "findings", "provenance", "method-notes", "metrics");
 
     @TempDir
@@ -42,8 +42,8 @@ class HtmlReportTest {
         for (String id : SECTION_IDS) {
             assertNotNull(doc.getElementById(id), id);
         }
+        assertEquals("✘ FAIL", doc.selectFirst("#glance .verdict .word").text());
         Element verdict = doc.getElementById("verdict");
-        assertEquals("✘ FAIL", verdict.selectFirst(".verdict .word").text());
         List<Element> rows = verdict.select("table.rules tbody tr");
         assertEquals(results.verdict().rules().size(), rows.size());
         assertEquals("✘ fail", rows.get(0).selectFirst(".status").text());
@@ -145,7 +145,7 @@ class HtmlReportTest {
             assertTrue(img.attr("src").startsWith("data:image/png;base64,"));
         }
         List<Element> svgs = doc.select("svg");
-        assertEquals(4, svgs.size(), "recall per class, robust accuracy, rotation and corruption charts");
+        assertEquals(6, svgs.size(), "page one's two charts; recall per class, robust accuracy, rotation and corruption charts");
         for (Element svg : svgs) {
             assertEquals("img", svg.attr("role"));
             String[] labelledBy = svg.attr("aria-labelledby").split(" ");
@@ -174,9 +174,39 @@ class HtmlReportTest {
     }
 
     @Test
+    void allMetricsAreCollapsedOnScreenAndLeftOutOfPrintWhilePrintedPagesCarryTheVerdictAndResultsHash() throws IOException {
+        AuditResults results = ReportFixtures.withVerdict(dir);
+        Document doc = render(results);
+        Element all = doc.selectFirst("#metrics details.all-metrics");
+        assertNotNull(all);
+        assertFalse(all.hasAttr("open"), "collapsed");
+        assertEquals(results.metrics().size(), all.select("tbody tr").size());
+        String css = doc.select("style").html();
+        assertTrue(css.matches("(?s).*@media print \\{.*details\\.all-metrics.*display: none.*"), "hidden in print");
+        assertTrue(css.contains("size: A4"));
+        assertTrue(css.contains("content: \"Vigil audit report · verdict FAIL · results.json SHA-256 " + SHA + " · page \" counter(page)"
+                + " \" of \" counter(pages)"), "the running footer");
+        assertEquals("Vigil audit report · verdict FAIL · results.json SHA-256 (malformed)", HtmlReport.footer(results, "\"} body {x"),
+                "only hex digits reach the style sheet");
+        assertEquals("Vigil audit report · verdict FAIL · results.json not recorded", HtmlReport.footer(results, null));
+    }
+
+    @Test
+    void pageOneHasARowPerProbeFamilyTheRedFlagsAndTwoCharts() throws IOException {
+        Document doc = render(ReportFixtures.withVerdict(dir));
+        Element glance = doc.getElementById("glance");
+        List<String> probes = glance.select("table.glance tbody th[scope=row]").eachText();
+        assertEquals(List.of("Clean performance", "FGSM L∞", "PGD L∞", "Drift", "Explanations"), probes);
+        assertTrue(glance.select("table.glance tbody tr").get(0).text().contains("0.8500 [0."), "clean accuracy with its interval");
+        assertEquals(1, glance.select(".flags .flag").size());
+        assertNotNull(doc.getElementById(glance.selectFirst(".flags .flag a").attr("href").substring(1)), "the flag links to its detail");
+        assertEquals(2, glance.select("svg").size());
+    }
+
+    @Test
     void resultsWithoutAVerdictSaySoInsteadOfFailing() throws IOException {
         Document doc = render(SyntheticResults.build(dir, List.of("a", "b")));
-        assertEquals("No verdict", doc.getElementById("verdict").selectFirst(".word").text());
+        assertEquals("No verdict", doc.getElementById("glance").selectFirst(".verdict .word").text());
         Document unsaved = Jsoup.parse(new HtmlReport().render(SyntheticResults.build(dir, List.of("a", "b")), dir));
         assertTrue(unsaved.getElementById("provenance").text().contains("not recorded: this report was rendered without a results.json"));
     }

@@ -69,8 +69,15 @@ final class Evidence {
         int scale = PngImages.displayScale(input.height(), input.width());
         String folder = "images/" + safe(spec.id());
         List<String> classes = context.dataset().classNames();
+        double[] robustness = classRobustness(summary, classes);
         List<Sample> ordered = new ArrayList<>(chosen.values());
-        ordered.sort(java.util.Comparator.comparingInt(Sample::label).thenComparing(Sample::id));
+        // the classes that break most first, so that a report showing only the first cards shows them
+        ordered.sort(java.util.Comparator.comparingDouble((Sample s) -> robustness[s.label()]).thenComparingInt(Sample::label)
+                .thenComparing(Sample::id));
+        String legend = spec.title() + ": each card is one image the model gets right, with the original (true class and the model's"
+                + " confidence), the adversarial image at the smallest ε of the sweep that changes the prediction, or the largest ε"
+                + " where none does (ε, then the new prediction and its confidence), and the perturbation amplified around mid-grey"
+                + " by the factor shown. Cards run from the classes with the lowest robust accuracy to the highest.";
         List<Figure> figures = new ArrayList<>();
         for (Sample s : ordered) {
             float[] clean = pixels.original(s.index());
@@ -101,12 +108,40 @@ final class Evidence {
                     ? String.format(java.util.Locale.ROOT, "Perturbation amplified ×%.0f around mid-grey (L∞ %s, L2 %s)",
                             gain, Format.number(a.linf(), 4), Format.number(a.l2(), 3))
                     : "Perturbation: none (the attack left the image unchanged)";
-            figures.add(new Figure(group, base + "-original.png", cleanCaption, "Original image " + s.id() + ", class " + truth));
+            String cleanLabel = String.format(java.util.Locale.ROOT, "%s (%.2f)", truth, context.clean().confidence()[s.index()]);
+            String advLabel = String.format(java.util.Locale.ROOT, "ε=%s%s %s (%.2f)", eps.text(), a.prediction() == s.label() ? ": still" : " →",
+                    classes.get(a.prediction()), a.confidence());
+            String deltaLabel = gain > 0 ? String.format(java.util.Locale.ROOT, "×%.0f", gain) : "none";
+            figures.add(new Figure(group, base + "-original.png", cleanCaption, "Original image " + s.id() + ", class " + truth,
+                    cleanLabel, legend));
             figures.add(new Figure(group, base + "-adversarial.png", advCaption,
-                    "Adversarial version of " + s.id() + " under " + spec.title() + ", predicted " + classes.get(a.prediction())));
-            figures.add(new Figure(group, base + "-perturbation.png", deltaCaption, "Amplified difference between the two images"));
+                    "Adversarial version of " + s.id() + " under " + spec.title() + ", predicted " + classes.get(a.prediction()),
+                    advLabel, legend));
+            figures.add(new Figure(group, base + "-perturbation.png", deltaCaption, "Amplified difference between the two images",
+                    deltaLabel, legend));
         }
         return figures;
+    }
+
+    /** Per class, its robust accuracy averaged over the sweep's ε (1 for a class without images), from the per-class metrics. */
+    static double[] classRobustness(SweepSummary summary, List<String> classes) {
+        Map<String, Double> byName = new java.util.HashMap<>();
+        summary.results().forEach(r -> r.perClass().forEach(m -> byName.put(m.name(), m.value())));
+        double[] out = new double[classes.size()];
+        for (int c = 0; c < classes.size(); c++) {
+            double sum = 0;
+            int n = 0;
+            for (EpsilonResult r : summary.results()) {
+                String prefix = r.robustAccuracy().name().substring(0, r.robustAccuracy().name().length() - "robust_accuracy".length());
+                Double v = byName.get(prefix + "class." + classes.get(c) + ".robust_accuracy");
+                if (v != null && !v.isNaN()) {
+                    sum += v;
+                    n++;
+                }
+            }
+            out[c] = n == 0 ? 1 : sum / n;
+        }
+        return out;
     }
 
     /** Maps the perturbation to [0, 1] around mid-grey so that its largest entry reaches black or white. */

@@ -62,9 +62,11 @@ final class DriftEvidence {
         String dir = "images/drift/" + family.id() + "/";
         String original = dir + "example_clean.png";
         write(image(clean), original);
-        figures.add(new Figure("Example: the original", original, "clean: " + prediction(context.clean().predictions()[sample.index()],
-                context.clean().confidence()[sample.index()]) + " (true " + context.className(sample.label()) + ")",
-                "sample " + sample.id() + " unchanged"));
+        String cleanPrediction = prediction(context.clean().predictions()[sample.index()], context.clean().confidence()[sample.index()]);
+        String legend = "One image, " + sample.id() + " (true class " + context.className(sample.label()) + "), unchanged and under every"
+                + " setting, each with the model's prediction and confidence.";
+        figures.add(new Figure("Example: the original", original, "clean: " + cleanPrediction + " (true " + context.className(sample.label()) + ")",
+                "sample " + sample.id() + " unchanged", "clean: " + cleanPrediction, legend));
         for (int s : familySettings) {
             DriftSetting setting = settings.get(s);
             if (!outcomes.evaluated(s, sample.index())) {
@@ -75,9 +77,12 @@ final class DriftEvidence {
             write(image(changed), file);
             String group = family == DriftFamily.CORRUPTIONS ? "Example: " + setting.group() : "Example: " + family.id();
             String what = family == DriftFamily.CORRUPTIONS ? setting.label() + " (" + setting.detail() + ")" : setting.label();
-            figures.add(new Figure(group, file, what + ": "
-                    + prediction(outcomes.predictions[s][sample.index()], outcomes.confidence[s][sample.index()]),
-                    "sample " + sample.id() + " after " + setting.label()));
+            String after = prediction(outcomes.predictions[s][sample.index()], outcomes.confidence[s][sample.index()]);
+            // within a corruption's card the name is the card's title: the label keeps the severity and its parameter
+            String brief = family == DriftFamily.CORRUPTIONS && setting.severity() > 0
+                    ? "severity " + setting.severity() + " (" + setting.detail() + ")" : setting.label();
+            figures.add(new Figure(group, file, what + ": " + after, "sample " + sample.id() + " after " + setting.label(),
+                    brief + ": " + after, legend));
         }
         return figures;
     }
@@ -123,8 +128,13 @@ final class DriftEvidence {
                     sample.id(), context.className(sample.label()),
                     prediction(context.clean().predictions()[i], context.clean().confidence()[i]), setting.label(),
                     prediction(outcomes.predictions[where[i]][i], outcomes.confidence[where[i]][i]), flips[i], familySettings.size());
+            String label = String.format(Locale.ROOT, "%s: %s → %s (%s)", sample.id(),
+                    prediction(context.clean().predictions()[i], context.clean().confidence()[i]),
+                    prediction(outcomes.predictions[where[i]][i], outcomes.confidence[where[i]][i]), setting.label());
             figures.add(new Figure("Most often changed predictions (left: clean, right: changed)", file, caption,
-                    "sample " + sample.id() + " clean and after " + setting.label()));
+                    "sample " + sample.id() + " clean and after " + setting.label(), label,
+                    "The images whose predictions changed under the most settings, each clean (left) beside its change (right) at the"
+                            + " setting where the new prediction is most confident: clean prediction → changed prediction (setting)."));
         }
         return figures;
     }

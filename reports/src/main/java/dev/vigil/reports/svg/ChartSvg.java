@@ -23,13 +23,27 @@ public final class ChartSvg {
 
     private int charts;
 
-    /** The chart as an {@code <svg>} element. */
+    /** The chart as an {@code <svg>} element of the standard size. */
     public String render(Chart chart) {
+        return render(chart, WIDTH, PLOT_HEIGHT);
+    }
+
+    /** The chart drawn {@code width} units wide with a plot area {@code plotHeight} high (text stays 11 units). */
+    public String render(Chart chart, double width, double plotHeight) {
+        return render(chart, width, plotHeight, width);
+    }
+
+    /**
+     * As {@link #render(Chart, double, double)}, with the {@code width} and {@code height} attributes scaled so that
+     * the chart is {@code displayWidth} CSS pixels wide where no style sheet sizes it (a PDF renderer sizes inline
+     * SVG by these attributes alone; a browser's style sheet may still scale it).
+     */
+    public String render(Chart chart, double width, double plotHeight, double displayWidth) {
         String id = "chart-" + (++charts);
         List<String> x = chart.x();
         List<ChartSeries> series = chart.series();
         boolean bars = "bar".equals(chart.kind());
-        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotWidth = width - LEFT - RIGHT;
         double slot = x.isEmpty() ? plotWidth : plotWidth / x.size();
         int longest = x.stream().mapToInt(s -> Math.min(MAX_LABEL, s.length())).max().orElse(1);
         // With many categories (a thousand classes, say) only every k-th gets a label; the description and the data table have them all.
@@ -37,23 +51,24 @@ public final class ChartSvg {
         boolean rotate = longest * CHAR > slot * every * 0.92;
         double labelHeight = rotate ? longest * CHAR * 0.64 + 14 : 16;
         List<double[]> legendItems = new ArrayList<>();
-        double top = legend(series, chart, legendItems);
-        double plotBottom = top + PLOT_HEIGHT;
+        double top = legend(series, chart, legendItems, width);
+        double plotBottom = top + plotHeight;
         double height = plotBottom + 8 + labelHeight + 22;
         Scale scale = scale(series);
 
         Svg svg = new Svg();
-        svg.open("svg", "viewBox", "0 0 " + Svg.num(WIDTH) + " " + Svg.num(height), "width", Svg.num(WIDTH),
-                "height", Svg.num(height), "role", "img", "aria-labelledby", id + "-title " + id + "-desc", "class", "chart",
+        double display = displayWidth / width;
+        svg.open("svg", "viewBox", "0 0 " + Svg.num(width) + " " + Svg.num(height), "width", Svg.num(width * display),
+                "height", Svg.num(height * display), "role", "img", "aria-labelledby", id + "-title " + id + "-desc", "class", "chart",
                 "font-size", "11");
         svg.element("title", chart.title(), "id", id + "-title");
         svg.element("desc", ChartDescription.of(chart), "id", id + "-desc");
         if (bars) {
             patterns(svg, id, series);
         }
-        axes(svg, chart, scale, top, plotBottom, slot, every, rotate, height);
+        axes(svg, chart, scale, top, plotBottom, slot, every, rotate, height, width);
         if (x.isEmpty() || series.isEmpty()) {
-            svg.element("text", "no data", "x", Svg.num(LEFT + plotWidth / 2), "y", Svg.num(top + PLOT_HEIGHT / 2), "text-anchor", "middle");
+            svg.element("text", "no data", "x", Svg.num(LEFT + plotWidth / 2), "y", Svg.num(top + plotHeight / 2), "text-anchor", "middle");
         } else if (bars) {
             bars(svg, id, chart, scale, top, plotBottom, slot);
         } else {
@@ -95,13 +110,13 @@ public final class ChartSvg {
     }
 
     /** Lays out legend items in rows above the plot; returns the plot's top edge. */
-    private static double legend(List<ChartSeries> series, Chart chart, List<double[]> items) {
+    private static double legend(List<ChartSeries> series, Chart chart, List<double[]> items, double width) {
         double x = LEFT;
         double y = 14;
         List<String> names = legendNames(series, chart);
         for (String name : names) {
             double w = 34 + Math.min(40, name.length()) * CHAR + 18;
-            if (x + w > WIDTH - RIGHT && x > LEFT) {
+            if (x + w > width - RIGHT && x > LEFT) {
                 x = LEFT;
                 y += 18;
             }
@@ -148,8 +163,8 @@ public final class ChartSvg {
     }
 
     private static void axes(Svg svg, Chart chart, Scale scale, double top, double bottom, double slot, int every, boolean rotate,
-                             double height) {
-        double right = WIDTH - RIGHT;
+                             double height, double width) {
+        double right = width - RIGHT;
         svg.open("g", "class", "axes");
         for (double t : scale.ticks()) {
             double y = scale.toPixel(t, bottom, top);
