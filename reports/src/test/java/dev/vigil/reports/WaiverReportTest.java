@@ -49,7 +49,7 @@ class WaiverReportTest {
                 rows.get(0).selectFirst(".rule-waiver").text());
         assertEquals("fail", rows.get(1).className());
         assertEquals("Waiver expired after 2026-11-30, so the rule gates again: the old excuse", rows.get(1).selectFirst(".rule-waiver").text());
-        String sentence = html.selectFirst("#verdict .verdict p").text();
+        String sentence = html.selectFirst("div.verdict p").text();
         assertTrue(sentence.contains("1 failing rule is waived until its date (reported, not gating)."), sentence);
         assertTrue(sentence.contains("1 rule's waiver has expired, so it gates again."), sentence);
         assertTrue(html.getElementById("verdict").text().contains("evaluated on 2026-12-15 (UTC)"));
