@@ -20,6 +20,7 @@ import dev.vigil.core.model.ModelLoader;
 import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.DatasetSummary;
+import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.ModelSummary;
 import dev.vigil.core.result.Provenance;
 import dev.vigil.core.result.ResultsJson;
@@ -43,16 +44,23 @@ final class AuditRunner {
     private final java.io.PrintStream log;
 
     private final java.util.function.UnaryOperator<Classifier> decorator;
+    private final boolean verbose;
 
     AuditRunner(Progress progress, java.io.PrintStream log) {
-        this(progress, log, java.util.function.UnaryOperator.identity());
+        this(progress, log, java.util.function.UnaryOperator.identity(), false);
     }
 
     /** With a decorator around the loaded model, e.g. the benchmark's pass counter. */
     AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator) {
+        this(progress, log, decorator, false);
+    }
+
+    /** {@code verbose}: a failed probe's whole error (a TorchScript traceback) goes to the log, not only its last line. */
+    AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator, boolean verbose) {
         this.progress = progress;
         this.log = log;
         this.decorator = decorator;
+        this.verbose = verbose;
     }
 
     Outcome run(AuditRequest request) throws Exception {
@@ -84,11 +92,27 @@ final class AuditRunner {
             CleanProbe cleanProbe = new CleanProbe();
             cleanProbe.run(context);
             CleanProbe.Readout clean = context.results().get(CleanProbe.READOUT);
+            if (clean.failure() != null && clean.outcome().readCount() == 0) {
+                throw new ModelRaisedError(clean.failure(), true);
+            }
             if (clean.outcome().readCount() == 0) {
                 throw new dev.vigil.core.InputError("None of the " + dataset.samples().size()
                         + " image files could be decoded (first reason: " + clean.skipped().get(0).reason() + ").");
             }
-            boolean probeFailed = AuditPipeline.run(context, request.probes(), log::println);
+            boolean probeFailed;
+            if (clean.failure() != null) {
+                ModelRaisedError error = new ModelRaisedError(clean.failure(), false);
+                log.println("vigil: " + error.getMessage());
+                if (verbose) {
+                    log.println(error.detail());
+                }
+                recorder.finding(Finding.warning("probe-failed-clean", "The model raised an error; the audit stopped",
+                        error.getMessage() + " The results cover the " + clean.outcome().readCount()
+                                + " images evaluated before that batch; no other probe ran."));
+                probeFailed = true;
+            } else {
+                probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose);
+            }
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Provenance provenance = new Provenance(VersionInfo.vigilVersion(), EngineSetup.djlVersion(),
                     engine.name().equals("PyTorch") ? engine.version() : null,

@@ -33,7 +33,8 @@ final class AuditSession {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
         AuditRun baseline = baselineOptions.open();
-        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err).run(request);
+        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err,
+                java.util.function.UnaryOperator.identity(), run.verbose).run(request);
         AuditResults results = outcome.results();
         Path csv;
         try (var recorder = outcome.recorder()) {
@@ -69,7 +70,8 @@ final class AuditSession {
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
-        results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
+        results.findings().forEach(f -> System.out.println((f.severity().equals(dev.vigil.core.result.Finding.ERROR) ? "Error: "
+                : "Warning: ") + f.title()));
         System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
                 + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (stop != null) {

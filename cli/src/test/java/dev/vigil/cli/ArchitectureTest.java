@@ -188,7 +188,7 @@ class ArchitectureTest {
             Function<SampleRow, String> probeOf = r -> r.probe().equals("clean") ? CleanProbe.ID
                     : r.probe().startsWith("drift.") ? "drift" : AdversarialProbe.ID;
             rows.stream().collect(Collectors.groupingBy(probeOf)).forEach(recorder::rows);
-            new CleanProbe().conclude(context, List.of(new CleanProbe.Shard(Map.of(), List.of(), 0, 0)));
+            new CleanProbe().conclude(context, List.of(new CleanProbe.Shard(Map.of(), List.of(), List.of(), 0, 0, null)));
             for (Probe<?> probe : request.probes()) {
                 concludeWithoutShards(probe, context);
             }

@@ -64,7 +64,7 @@ public final class SummaryMarkdown {
         List<Finding> findings = results.findings();
         if (!findings.isEmpty()) {
             md.append("**Red flags (").append(findings.size()).append("):** ");
-            md.append(String.join("; ", findings.stream().map(f -> "⚠ " + text(f.title())).toList())).append("\n\n");
+            md.append(String.join("; ", findings.stream().map(f -> (Finding.ERROR.equals(f.severity()) ? "✖ " : "⚠ ") + text(f.title())).toList())).append("\n\n");
         }
         md.append("<sub>Vigil ").append(text(results.provenance().vigilVersion())).append(" · results.json SHA-256 ")
                 .append(code(resultsSha256)).append(" · the full report is index.html</sub>\n");

@@ -2,6 +2,7 @@ package dev.vigil.core.audit;
 
 import dev.vigil.core.InputError;
 import dev.vigil.core.model.Capability;
+import dev.vigil.core.model.ModelFailure;
 import dev.vigil.core.result.Finding;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +19,14 @@ public final class AuditPipeline {
 
     /** Runs {@code probes} and returns whether any failed (an internal error, exit code 3). */
     public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log) {
+        return run(context, probes, log, false);
+    }
+
+    /**
+     * As {@link #run(AuditContext, List, Consumer)}; a failure is told by its last line (a TorchScript error's
+     * cause, not its two tracebacks), and in full on {@code log} when {@code verbose}.
+     */
+    public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, boolean verbose) {
         boolean failed = false;
         for (Probe<?> probe : probes) {
             List<String> missing = probe.needs().stream().filter(c -> !context.classifier().can(c))
@@ -34,9 +43,15 @@ public final class AuditPipeline {
                 throw e;
             } catch (Exception | OutOfMemoryError e) {
                 failed = true;
-                log.accept("vigil: the " + probe.id() + " probe failed (" + e + "); the other results are kept.");
+                String cause = e.getClass().getSimpleName() + ": " + ModelFailure.lastLine(e);
+                log.accept("vigil: the " + probe.id() + " probe failed (" + cause + "); the other results are kept.");
+                if (verbose) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    e.printStackTrace(new java.io.PrintWriter(trace));
+                    log.accept(trace.toString().strip());
+                }
                 context.recorder().finding(Finding.warning("probe-failed-" + probe.id(), "The " + probe.id() + " probe failed",
-                        "It stopped with " + e + ". Its results are missing from this report; the other probes ran."));
+                        "It stopped with " + cause + ". Its results are missing from this report; the other probes ran."));
             }
         }
         return failed;
