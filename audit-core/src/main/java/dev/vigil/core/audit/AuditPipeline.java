@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * Runs an audit's probes in order on one machine, after the clean probe: each probe the model can
  * serve runs (its pass, then its conclusion); one whose needs the model lacks is skipped with a finding
  * that says why; one that fails is recorded as a finding while the others still run, so nothing
- * already computed is lost. Input errors stop the audit.
+ * already computed is lost. Input errors stop the audit; so does an interruption, which first drops what
+ * the abandoned probe had recorded, so that only finished probes are reported.
  */
 public final class AuditPipeline {
     private AuditPipeline() {
@@ -37,8 +38,12 @@ public final class AuditPipeline {
                                 + " model does not give; its metrics are missing and policy rules on them are inconclusive."));
                 continue;
             }
+            AuditRecorder.Mark mark = context.recorder().mark();
             try {
                 probe.run(context);
+            } catch (AuditInterrupted e) {
+                context.recorder().rollback(mark);
+                throw e.during(probe.id());
             } catch (InputError e) {
                 throw e;
             } catch (Exception | OutOfMemoryError e) {

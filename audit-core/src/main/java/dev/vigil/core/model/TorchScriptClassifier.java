@@ -288,10 +288,13 @@ public final class TorchScriptClassifier implements Classifier {
             input.setRequiresGradient(true);
             NDArray logits = output(IValueUtils.forward(block, new NDList(moduleInput(input)), true), input.getShape().get(0));
             NDArray gradient;
-            if (logits.hasGradient()) {
+            try {
                 collector.backward(objective.scalar(logits));
                 gradient = input.getGradient().duplicate();
-            } else {
+            } catch (EngineException e) {
+                if (!String.valueOf(e.getMessage()).contains("does not require grad")) {
+                    throw e;
+                }
                 // the forward cut the graph (x.detach(), torch.no_grad()): the logits do not depend on the input
                 // through autograd, and a zero gradient is what the soundness checks report as such
                 gradient = scope.zeros(input.getShape(), input.getDataType());
