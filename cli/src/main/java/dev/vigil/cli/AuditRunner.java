@@ -6,6 +6,7 @@ import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditInterrupted;
 import dev.vigil.core.audit.AuditPipeline;
 import dev.vigil.core.audit.AuditRecorder;
+import dev.vigil.core.audit.Checkpoints;
 import dev.vigil.core.audit.Hashing;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.ProbeResults;
@@ -81,7 +82,7 @@ final class AuditRunner {
         CleanProbe cleanProbe = new CleanProbe();
         JsonNode settings = settings(cleanProbe, request.probes());
         RunFolder folder = RunFolder.start(request.out(), request.commandLine(),
-                RunIdentity.of(request.model(), dataset, settings, request, spec.toString()));
+                RunIdentity.of(request.model(), dataset, settings, request, spec.toString()), request.resume());
         try {
             return run(request, interruption, started, dataset, found, inferred, spec, cleanProbe, settings, folder);
         } catch (Exception | Error e) {
@@ -113,13 +114,17 @@ final class AuditRunner {
                     recorder, new ProbeResults());
             AuditInterrupted interrupted = null;
             AuditRecorder.Mark beforeClean = recorder.mark();
+            Checkpoints checkpoints = folder.checkpoints();
             try {
-                cleanProbe.run(context);
+                Checkpoints.run(cleanProbe, context, checkpoints);
             } catch (AuditInterrupted e) {
                 recorder.rollback(beforeClean);
                 interrupted = e.during(cleanProbe.id());
             }
             CleanProbe.Readout clean = interrupted == null ? context.results().get(CleanProbe.READOUT) : null;
+            if (clean != null && request.resume()) {
+                checkFilesUnchanged(dataset, clean.fileHashes(), request);
+            }
             if (clean != null && clean.failure() != null && clean.outcome().readCount() == 0) {
                 throw new ModelRaisedError(clean.failure(), true);
             }
@@ -140,7 +145,7 @@ final class AuditRunner {
                 probeFailed = true;
             } else if (clean != null) {
                 try {
-                    probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose);
+                    probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose, checkpoints);
                 } catch (AuditInterrupted e) {
                     interrupted = e;
                 }
@@ -166,6 +171,21 @@ final class AuditRunner {
             AuditResults results = new AuditResults(AuditResults.SCHEMA_VERSION, provenance, modelSummary, data,
                     recorder.metrics(), recorder.findings(), recorder.sections()).withSettings(settings);
             return new Outcome(interrupted == null ? results : results.interrupted(), recorder, probeFailed, folder);
+        }
+    }
+
+    /**
+     * On --resume, the files the interrupted run read must be those it read then: the data listing is part of the
+     * run's identity, but a file rewritten in place keeps its name.
+     */
+    private static void checkFilesUnchanged(Dataset dataset, java.util.Map<String, String> hashes, AuditRequest request)
+            throws java.io.IOException {
+        for (var s : dataset.samples()) {
+            String before = hashes.get(s.id());
+            if (before != null && !before.equals(Hashing.sha256(s.path()))) {
+                throw new dev.vigil.core.InputError("--resume refuses to continue the audit in " + request.out() + ": the file "
+                        + s.id() + " changed since the interrupted run; run without --resume to start the audit afresh.");
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * What an audit's results depend on, as three SHA-256 sums: the model file; the data listing (each sample's id,
  * file and label, after --limit); the settings (every probe's typed settings, the seed, the input size,
- * normalization and the classes). Two runs with the same identity compute the same results.
+ * normalization, the classes, the device and Vigil's version). Two runs with the same identity compute the same results.
  */
 record RunIdentity(String modelSha256, String dataListingSha256, String settingsSha256) {
     static RunIdentity of(Path model, Dataset dataset, JsonNode probeSettings, AuditRequest request, String inputSpec) throws IOException {
@@ -28,6 +28,7 @@ record RunIdentity(String modelSha256, String dataListingSha256, String settings
         settings.put("normalization", request.normalization().toString());
         settings.set("classes", ResultsJson.mapper().valueToTree(dataset.classNames()));
         settings.put("device", request.device().toString());
+        settings.put("vigil", VersionInfo.vigilVersion());
         return new RunIdentity(Hashing.sha256(model), Hashing.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)),
                 Hashing.sha256(ResultsJson.mapper().writeValueAsBytes(settings)));
     }

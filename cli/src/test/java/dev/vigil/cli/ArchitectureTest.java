@@ -241,6 +241,6 @@ class ArchitectureTest {
 
     private static AuditRequest request(AuditCommand c, Path out) {
         return new AuditRequest(c.model.model, c.data, c.model.labels, c.model.normalization(), c.model.imageSize, c.model.channels,
-                c.model.deviceChoice(), c.model.threads, c.run.batchSize, c.run.seed, c.run.limit, out, "test", c.probes.probes());
+                c.model.deviceChoice(), c.model.threads, c.run.batchSize, c.run.seed, c.run.limit, out, "test", c.probes.probes(), false);
     }
 }

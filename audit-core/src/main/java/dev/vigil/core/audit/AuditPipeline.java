@@ -20,7 +20,7 @@ public final class AuditPipeline {
 
     /** Runs {@code probes} and returns whether any failed (an internal error, exit code 3). */
     public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log) {
-        return run(context, probes, log, false);
+        return run(context, probes, log, false, Checkpoints.NONE);
     }
 
     /**
@@ -28,6 +28,12 @@ public final class AuditPipeline {
      * cause, not its two tracebacks), and in full on {@code log} when {@code verbose}.
      */
     public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, boolean verbose) {
+        return run(context, probes, log, verbose, Checkpoints.NONE);
+    }
+
+    /** As above; each probe that finishes is saved to {@code checkpoints}, and one saved there by an earlier run is concluded from it. */
+    public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, boolean verbose,
+                              Checkpoints checkpoints) {
         boolean failed = false;
         for (Probe<?> probe : probes) {
             List<String> missing = probe.needs().stream().filter(c -> !context.classifier().can(c))
@@ -40,7 +46,7 @@ public final class AuditPipeline {
             }
             AuditRecorder.Mark mark = context.recorder().mark();
             try {
-                probe.run(context);
+                Checkpoints.run(probe, context, checkpoints);
             } catch (AuditInterrupted e) {
                 context.recorder().rollback(mark);
                 throw e.during(probe.id());
