@@ -29,7 +29,9 @@ record RunIdentity(String modelSha256, String dataListingSha256, String settings
         settings.set("classes", ResultsJson.mapper().valueToTree(dataset.classNames()));
         settings.put("device", request.device().toString());
         settings.put("vigil", VersionInfo.vigilVersion());
-        return new RunIdentity(Hashing.sha256(model), Hashing.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)),
+        // a missing model file is the loader's to refuse, with its own sentence, once the run is marked
+        String modelSha256 = java.nio.file.Files.isRegularFile(model) ? Hashing.sha256(model) : "";
+        return new RunIdentity(modelSha256, Hashing.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)),
                 Hashing.sha256(ResultsJson.mapper().writeValueAsBytes(settings)));
     }
 }
