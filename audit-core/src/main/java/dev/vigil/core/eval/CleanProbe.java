@@ -37,10 +37,9 @@ public final class CleanProbe implements Probe<CleanProbe.Shard> {
     public static final ProbeResults.Key<Readout> READOUT = new ProbeResults.Key<>("clean readout", Readout.class);
 
     /**
-     * One shard's pass: the files it hashed and skipped, the samples whose logits were not finite (with the
-     * counts as their reason), its throughput, and where the model itself failed, if it did: the last line of
-     * its error and the first sample of the batch it failed on (null when it did not fail); the rows before
-     * that batch are kept.
+     * One shard's pass: the files it hashed and skipped, the samples whose logits were not finite, its
+     * throughput, and where the model itself failed, if it did (null when it did not); the rows of the batches
+     * before that one are kept.
      */
     public record Shard(Map<String, String> fileHashes, List<SkippedSample> skipped, List<SkippedSample> nonFinite, long images,
                         double seconds, ModelFailed failure) implements Serializable {
