@@ -6,6 +6,7 @@ import dev.vigil.core.audit.AuditContext;
 import dev.vigil.core.audit.AuditPipeline;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Hashing;
+import dev.vigil.core.audit.PassRunner;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.audit.Progress;
@@ -43,6 +44,7 @@ final class AuditRunner {
     private final java.io.PrintStream log;
 
     private final java.util.function.UnaryOperator<Classifier> decorator;
+    private final PassRunner passes;
 
     AuditRunner(Progress progress, java.io.PrintStream log) {
         this(progress, log, java.util.function.UnaryOperator.identity());
@@ -50,19 +52,45 @@ final class AuditRunner {
 
     /** With a decorator around the loaded model, e.g. the benchmark's pass counter. */
     AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator) {
+        this(progress, log, decorator, PassRunner.LOCAL);
+    }
+
+    /** With the probes' per-sample passes run by {@code passes} (here, or sharded on a cluster). */
+    AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator,
+                PassRunner passes) {
         this.progress = progress;
         this.log = log;
         this.decorator = decorator;
+        this.passes = passes;
+    }
+
+    /**
+     * The data, input size and model request an audit request resolves to: computed the same way by the
+     * audit and by each executor of a cluster run, so that both see the same samples.
+     *
+     * @param found    files the data path listed, before --limit
+     * @param inferred the input size inferred from the images; null when --image-size gave it
+     */
+    record Setup(Dataset dataset, int found, InputSizes.Inferred inferred, ModelRequest modelRequest) {
+        static Setup of(AuditRequest request) {
+            Dataset dataset = Dataset.open(request.data(), request.labels());
+            int found = dataset.samples().size();
+            dataset = dataset.limit(request.limit(), request.seed());
+            InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
+            InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
+            return new Setup(dataset, found, inferred, new ModelRequest(request.model(), spec, request.normalization(),
+                    dataset.classNames(), request.device()));
+        }
     }
 
     Outcome run(AuditRequest request) throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EngineSetup.start(request.threads());
-        Dataset dataset = Dataset.open(request.data(), request.labels());
-        int found = dataset.samples().size();
-        dataset = dataset.limit(request.limit(), request.seed());
-        InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
-        InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
+        Setup setup = Setup.of(request);
+        Dataset dataset = setup.dataset();
+        int found = setup.found();
+        InputSizes.Inferred inferred = setup.inferred();
+        InputSpec spec = setup.modelRequest().spec();
         createOutputFolder(request);
         AuditRecorder recorder = new AuditRecorder();
         dataset.findings().forEach(recorder::finding);
@@ -72,8 +100,7 @@ final class AuditRunner {
                 recorder.finding(f);
             });
         }
-        ModelRequest modelRequest = new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(),
-                request.device());
+        ModelRequest modelRequest = setup.modelRequest();
         try (Classifier model = decorator.apply(ModelLoader.open(modelRequest))) {
             EngineInfo engine = model.engine();
             log.printf("vigil: %s on %s: %d images in %d classes, input %s, %s on %s, device %s%n", request.model().getFileName(),
@@ -82,13 +109,13 @@ final class AuditRunner {
             AuditContext context = new AuditContext(model, modelRequest, dataset, request.batchSize(), request.seed(),
                     request.out(), progress, recorder, new ProbeResults());
             CleanProbe cleanProbe = new CleanProbe();
-            cleanProbe.run(context);
+            cleanProbe.run(context, passes);
             CleanProbe.Readout clean = context.results().get(CleanProbe.READOUT);
             if (clean.outcome().readCount() == 0) {
                 throw new dev.vigil.core.InputError("None of the " + dataset.samples().size()
                         + " image files could be decoded (first reason: " + clean.skipped().get(0).reason() + ").");
             }
-            boolean probeFailed = AuditPipeline.run(context, request.probes(), log::println);
+            boolean probeFailed = AuditPipeline.run(context, request.probes(), log::println, passes);
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Provenance provenance = new Provenance(VersionInfo.vigilVersion(), EngineSetup.djlVersion(),
                     engine.name().equals("PyTorch") ? engine.version() : null,

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.audit.PassRunner;
 import dev.vigil.core.compare.AuditComparison;
 import dev.vigil.core.compare.AuditRun;
 import dev.vigil.core.compare.Comparer;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs an audit request, compares it with a baseline audit when one is given, gates it on the policy,
@@ -25,15 +27,16 @@ final class AuditSession {
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
-        return runAndWrite(request, run, policyOptions, new BaselineOptions());
+        return runAndWrite(request, run, policyOptions, new BaselineOptions(), PassRunner.LOCAL);
     }
 
-    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions)
-            throws Exception {
+    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions,
+                           PassRunner passes) throws Exception {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
         AuditRun baseline = baselineOptions.open();
-        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err).run(request);
+        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err, UnaryOperator.identity(), passes)
+                .run(request);
         AuditResults results = outcome.results();
         Path csv;
         try (var recorder = outcome.recorder()) {

@@ -18,6 +18,11 @@ public final class AuditPipeline {
 
     /** Runs {@code probes} and returns whether any failed (an internal error, exit code 3). */
     public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log) {
+        return run(context, probes, log, PassRunner.LOCAL);
+    }
+
+    /** Runs {@code probes} with their per-sample passes run by {@code runner}; returns whether any failed. */
+    public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, PassRunner runner) {
         boolean failed = false;
         for (Probe<?> probe : probes) {
             List<String> missing = probe.needs().stream().filter(c -> !context.classifier().can(c))
@@ -29,7 +34,7 @@ public final class AuditPipeline {
                 continue;
             }
             try {
-                probe.run(context);
+                probe.run(context, runner);
             } catch (InputError e) {
                 throw e;
             } catch (Exception | OutOfMemoryError e) {

@@ -43,7 +43,7 @@ public final class CleanProbe implements Probe<CleanProbe.Shard> {
      * @param imagesPerSecond throughput of the pass
      */
     public record Readout(CleanOutcome outcome, Map<String, String> fileHashes, List<SkippedSample> skipped,
-                          double imagesPerSecond) {
+                          double imagesPerSecond) implements Serializable {
     }
 
     /** No settings: the clean pass has none beyond the audit's. */
