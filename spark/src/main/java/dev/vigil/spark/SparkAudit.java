@@ -28,9 +28,12 @@ public final class SparkAudit {
             // Started without spark-submit: one machine, all its cores.
             builder.master("local[*]").config("spark.ui.enabled", "false");
         }
+        SparkSession spark = builder.getOrCreate();
         int code;
-        try (SparkSession spark = builder.getOrCreate()) {
+        try {
             code = run(spark, args);
+        } finally {
+            spark.stop();
         }
         System.exit(code);
     }

@@ -121,9 +121,9 @@ class SparkAuditTest {
     /** 'audit' and its options; the sharded runs drop the leading 'audit'. */
     private static String[] args(Path out) {
         return new String[] {"audit", "--model", testdata("cifar/model.pt"), "--data", testdata("cifar/images"),
-            "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--limit", "40", "--batch-size", "8",
-            "--threads", "2", "--attacks", "fgsm,pgd", "--norms", "linf", "--eps", "1/255,4/255", "--check-images", "16",
-            "--drift", "rotation,grayscale", "--angles", "15,90", "--explain", "saliency", "--explain-per-class", "1",
+            "--mean", "0.4914,0.4822,0.4465", "--std", "0.2470,0.2435,0.2616", "--limit", "24", "--batch-size", "4",
+            "--threads", "2", "--attacks", "fgsm,pgd", "--norms", "linf", "--eps", "2/255", "--check-images", "8",
+            "--drift", "rotation,grayscale", "--angles", "15", "--explain", "saliency", "--explain-per-class", "1",
             "--randomization-images", "1", "--no-pdf", "--quiet", "--out", out.toString()};
     }
 
