@@ -2,7 +2,6 @@ package dev.vigil.core.audit;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What probes hand to later probes of the same audit, under typed keys: the clean predictions, the
