@@ -38,6 +38,10 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Mixin
     BaselineOptions baseline;
 
+    @Option(names = "--resume", description = "Continue the unfinished audit in --out (interrupted or killed) after its last finished"
+            + " probe; the model, data and settings must be those of that run.")
+    boolean resume;
+
     @Override
     public ProbeSelection probeSelection() {
         return probes;
@@ -57,6 +61,6 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
         run.check();
         return new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes());
+                CommandLines.current(spec), probes.probes(), resume);
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.InputError;
-import dev.vigil.core.audit.PassRunner;
 import dev.vigil.core.compare.AuditComparison;
 import dev.vigil.core.compare.AuditRun;
 import dev.vigil.core.compare.Comparer;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs an audit request, compares it with a baseline audit when one is given, gates it on the policy,
@@ -27,16 +25,46 @@ final class AuditSession {
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
-        return runAndWrite(request, run, policyOptions, new BaselineOptions(), PassRunner.LOCAL);
+        return runAndWrite(request, run, policyOptions, new BaselineOptions(), dev.vigil.core.audit.PassRunner.LOCAL);
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions,
-                           PassRunner passes) throws Exception {
+                           dev.vigil.core.audit.PassRunner passes) throws Exception {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
         AuditRun baseline = baselineOptions.open();
-        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err, UnaryOperator.identity(), passes)
-                .run(request);
+        try (Interruption interruption = Interruption.install(err)) {
+            AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err,
+                    java.util.function.UnaryOperator.identity(), run.verbose, passes).run(request, interruption);
+            RunFolder folder = outcome.folder();
+            try {
+                return outcome.results().isInterrupted() ? writeInterrupted(outcome, request)
+                        : write(outcome, request, run, policy, policyOptions, baseline, baselineOptions);
+            } catch (Exception | Error e) {
+                folder.finish(RunFolder.FAILED, null);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * An interrupted audit: its finished probes' results, reports that say INTERRUPTED, no verdict and no PDF (so
+     * that it ends within seconds), exit code 3.
+     */
+    private static int writeInterrupted(AuditRunner.Outcome outcome, AuditRequest request) throws Exception {
+        try (var recorder = outcome.recorder()) {
+            OutputWriter.writeRows(recorder.rowLog(), request.out());
+        }
+        String sha = OutputWriter.writeResults(outcome.results(), request.out(), false);
+        outcome.folder().finish(AuditResults.INTERRUPTED, sha);
+        System.out.println("Interrupted: the results of the probes that finished are in "
+                + request.out().resolve("results.json").toAbsolutePath().normalize() + "; no verdict was evaluated.");
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int write(AuditRunner.Outcome outcome, AuditRequest request, RunOptions run, Policy policy, PolicyOptions policyOptions,
+                             AuditRun baseline, BaselineOptions baselineOptions) throws Exception {
+        PrintStream err = System.err;
         AuditResults results = outcome.results();
         Path csv;
         try (var recorder = outcome.recorder()) {
@@ -68,11 +96,13 @@ final class AuditSession {
         if (comparison != null) {
             CompareFiles.write(comparison.withNewResultsSha256(sha).withVerdict(results.verdict()), request.out());
         }
+        outcome.folder().finish(RunFolder.COMPLETE, sha);
         var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
-        results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
+        results.findings().forEach(f -> System.out.println((f.severity().equals(dev.vigil.core.result.Finding.ERROR) ? "Error: "
+                : "Warning: ") + f.title()));
         System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
                 + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (stop != null) {

@@ -51,7 +51,7 @@ public final class ClusterAudit {
         List<Probe<?>> probes = new ArrayList<>();
         probes.add(new CleanProbe());
         probes.addAll(request.probes());
-        return new Worker(setup.dataset(), setup.modelRequest(), request.batchSize(), request.seed(), List.copyOf(probes));
+        return new Worker(setup.dataset(), setup.modelRequest(request), request.batchSize(), request.seed(), List.copyOf(probes));
     }
 
     /**
