@@ -47,13 +47,20 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
         return probes;
     }
 
+    /** Where the per-sample passes run: here, unless a cluster runner ({@link ClusterAudit}) set another. */
+    dev.vigil.core.audit.PassRunner passes = dev.vigil.core.audit.PassRunner.LOCAL;
+
     @Override
     public Integer call() throws Exception {
+        return AuditSession.runAndWrite(request(), run, policy, baseline, passes);
+    }
+
+    /** The audit the parsed options ask for, after checking them. */
+    AuditRequest request() {
         model.check();
         run.check();
-        AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
+        return new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
                 CommandLines.current(spec), probes.probes(), resume);
-        return AuditSession.runAndWrite(request, run, policy, baseline);
     }
 }

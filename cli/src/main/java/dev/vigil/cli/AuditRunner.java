@@ -8,6 +8,7 @@ import dev.vigil.core.audit.AuditPipeline;
 import dev.vigil.core.audit.AuditRecorder;
 import dev.vigil.core.audit.Checkpoints;
 import dev.vigil.core.audit.Hashing;
+import dev.vigil.core.audit.PassRunner;
 import dev.vigil.core.audit.Probe;
 import dev.vigil.core.audit.ProbeResults;
 import dev.vigil.core.audit.Progress;
@@ -45,6 +46,7 @@ final class AuditRunner {
 
     private final java.util.function.UnaryOperator<Classifier> decorator;
     private final boolean verbose;
+    private final PassRunner passes;
 
     AuditRunner(Progress progress, java.io.PrintStream log) {
         this(progress, log, java.util.function.UnaryOperator.identity(), false);
@@ -57,10 +59,39 @@ final class AuditRunner {
 
     /** {@code verbose}: a failed probe's whole error (a TorchScript traceback) goes to the log, not only its last line. */
     AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator, boolean verbose) {
+        this(progress, log, decorator, verbose, PassRunner.LOCAL);
+    }
+
+    /** With the probes' per-sample passes run by {@code passes} (here, or sharded on a cluster). */
+    AuditRunner(Progress progress, java.io.PrintStream log, java.util.function.UnaryOperator<Classifier> decorator, boolean verbose,
+                PassRunner passes) {
         this.progress = progress;
         this.log = log;
         this.decorator = decorator;
         this.verbose = verbose;
+        this.passes = passes;
+    }
+
+    /**
+     * The data, input size and model request an audit request resolves to: computed the same way by the
+     * audit and by each executor of a cluster run, so that both see the same samples.
+     *
+     * @param found    files the data path listed, before --limit
+     * @param inferred the input size inferred from the images; null when --image-size gave it
+     */
+    record Setup(Dataset dataset, int found, InputSizes.Inferred inferred, InputSpec spec) {
+        static Setup of(AuditRequest request) {
+            Dataset dataset = Dataset.open(request.data(), request.labels());
+            int found = dataset.samples().size();
+            dataset = dataset.limit(request.limit(), request.seed());
+            InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
+            InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
+            return new Setup(dataset, found, inferred, spec);
+        }
+
+        ModelRequest modelRequest(AuditRequest request) {
+            return new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(), request.device());
+        }
     }
 
     Outcome run(AuditRequest request) throws Exception {
@@ -74,11 +105,11 @@ final class AuditRunner {
     Outcome run(AuditRequest request, Interruption interruption) throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EngineSetup.start(request.threads());
-        Dataset dataset = Dataset.open(request.data(), request.labels());
-        int found = dataset.samples().size();
-        dataset = dataset.limit(request.limit(), request.seed());
-        InputSizes.Inferred inferred = request.imageSize() != null ? null : InputSizes.infer(dataset, request.channels());
-        InputSpec spec = inferred == null ? InputSpec.parse(request.imageSize(), request.channels()) : inferred.spec();
+        Setup setup = Setup.of(request);
+        Dataset dataset = setup.dataset();
+        int found = setup.found();
+        InputSizes.Inferred inferred = setup.inferred();
+        InputSpec spec = setup.spec();
         CleanProbe cleanProbe = new CleanProbe();
         JsonNode settings = settings(cleanProbe, request.probes());
         RunFolder folder = RunFolder.start(request.out(), request.commandLine(),
@@ -116,7 +147,7 @@ final class AuditRunner {
             AuditRecorder.Mark beforeClean = recorder.mark();
             Checkpoints checkpoints = folder.checkpoints();
             try {
-                Checkpoints.run(cleanProbe, context, checkpoints);
+                Checkpoints.run(cleanProbe, context, checkpoints, passes);
             } catch (AuditInterrupted e) {
                 recorder.rollback(beforeClean);
                 interrupted = e.during(cleanProbe.id());
@@ -145,7 +176,7 @@ final class AuditRunner {
                 probeFailed = true;
             } else if (clean != null) {
                 try {
-                    probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose, checkpoints);
+                    probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose, checkpoints, passes);
                 } catch (AuditInterrupted e) {
                     interrupted = e;
                 }

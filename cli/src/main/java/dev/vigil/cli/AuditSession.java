@@ -25,17 +25,17 @@ final class AuditSession {
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
-        return runAndWrite(request, run, policyOptions, new BaselineOptions());
+        return runAndWrite(request, run, policyOptions, new BaselineOptions(), dev.vigil.core.audit.PassRunner.LOCAL);
     }
 
-    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions)
-            throws Exception {
+    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions,
+                           dev.vigil.core.audit.PassRunner passes) throws Exception {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
         AuditRun baseline = baselineOptions.open();
         try (Interruption interruption = Interruption.install(err)) {
             AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err,
-                    java.util.function.UnaryOperator.identity(), run.verbose).run(request, interruption);
+                    java.util.function.UnaryOperator.identity(), run.verbose, passes).run(request, interruption);
             RunFolder folder = outcome.folder();
             try {
                 return outcome.results().isInterrupted() ? writeInterrupted(outcome, request)

@@ -34,6 +34,12 @@ public final class AuditPipeline {
     /** As above; each probe that finishes is saved to {@code checkpoints}, and one saved there by an earlier run is concluded from it. */
     public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, boolean verbose,
                               Checkpoints checkpoints) {
+        return run(context, probes, log, verbose, checkpoints, PassRunner.LOCAL);
+    }
+
+    /** As above, with the probes' per-sample passes run by {@code passes} (here, or sharded on a cluster). */
+    public static boolean run(AuditContext context, List<Probe<?>> probes, Consumer<String> log, boolean verbose,
+                              Checkpoints checkpoints, PassRunner passes) {
         boolean failed = false;
         for (Probe<?> probe : probes) {
             List<String> missing = probe.needs().stream().filter(c -> !context.classifier().can(c))
@@ -46,7 +52,7 @@ public final class AuditPipeline {
             }
             AuditRecorder.Mark mark = context.recorder().mark();
             try {
-                Checkpoints.run(probe, context, checkpoints);
+                Checkpoints.run(probe, context, checkpoints, passes);
             } catch (AuditInterrupted e) {
                 context.recorder().rollback(mark);
                 throw e.during(probe.id());

@@ -73,6 +73,11 @@ public final class AuditRecorder implements AutoCloseable {
         return log == null ? action -> { } : log;
     }
 
+    /** The ids of the probes that recorded rows, in the order they first did. */
+    public synchronized List<String> rowProbes() {
+        return List.copyOf(rows.keySet());
+    }
+
     public synchronized void finding(Finding finding) {
         findings.add(finding);
     }

@@ -31,12 +31,18 @@ public interface Checkpoints {
 
     /** Runs {@code probe} on one machine, or concludes it from its checkpoint, and checkpoints it once it finished. */
     static <S extends Serializable> void run(Probe<S> probe, AuditContext context, Checkpoints checkpoints) throws Exception {
+        run(probe, context, checkpoints, PassRunner.LOCAL);
+    }
+
+    /** As above, with the probe's per-sample passes run by {@code passes} (here, or sharded on a cluster). */
+    static <S extends Serializable> void run(Probe<S> probe, AuditContext context, Checkpoints checkpoints, PassRunner passes)
+            throws Exception {
         List<S> restored = checkpoints.restore(probe, context);
         if (restored != null) {
             probe.conclude(context, restored);
             return;
         }
-        List<S> shards = List.of(probe.pass(context, probe.samples(context)));
+        List<S> shards = passes.passes(probe, context, probe.samples(context));
         probe.conclude(context, shards);
         checkpoints.save(probe, context, shards);
     }

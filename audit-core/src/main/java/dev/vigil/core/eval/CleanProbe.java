@@ -62,7 +62,7 @@ public final class CleanProbe implements Probe<CleanProbe.Shard> {
      * @param failure         where the model raised, stopping the pass, or null
      */
     public record Readout(CleanOutcome outcome, Map<String, String> fileHashes, List<SkippedSample> skipped,
-                          List<SkippedSample> nonFinite, double imagesPerSecond, ModelFailed failure) {
+                          List<SkippedSample> nonFinite, double imagesPerSecond, ModelFailed failure) implements Serializable {
     }
 
     /** No settings: the clean pass has none beyond the audit's. */

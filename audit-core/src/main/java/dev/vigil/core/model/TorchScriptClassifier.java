@@ -273,6 +273,8 @@ public final class TorchScriptClassifier implements Classifier {
         return out;
     }
 
+    private static final Object GRADIENT_LOCK = new Object();
+
     @Override
     public NDArray logits(NDArray pixels) {
         NDArray logits = output(IValueUtils.forward(block, new NDList(moduleInput(pixels)), false), pixels.getShape().get(0));
@@ -282,6 +284,14 @@ public final class TorchScriptClassifier implements Classifier {
 
     @Override
     public GradientResult gradient(NDArray pixels, Objective objective) {
+        // DJL allows one gradient collector per process at a time, so models used by concurrent tasks of
+        // one JVM (Spark's local mode, executors with several cores) take turns for the backward pass.
+        synchronized (GRADIENT_LOCK) {
+            return gradientAlone(pixels, objective);
+        }
+    }
+
+    private GradientResult gradientAlone(NDArray pixels, Objective objective) {
         NDManager scope = pixels.getManager();
         NDArray input = pixels.duplicate();
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
