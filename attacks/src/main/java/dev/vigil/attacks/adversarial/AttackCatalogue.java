@@ -64,6 +64,19 @@ public final class AttackCatalogue {
                     integer(values.apply("--square-restarts"), "--square-restarts")),
             List.of());
 
+    /**
+     * The AutoAttack suite: {@code --attacks autoattack} runs its members, and when all of them run untargeted the
+     * audit adds the ensemble ({@code autoattack.<norm>.eps=<ε>.*}). Its settings are its members'.
+     */
+    public static final AttackDefinition AUTOATTACK = new AttackDefinition("autoattack", "AutoAttack",
+            "the AutoAttack ensemble (Croce and Hein 2020): apgd-ce, apgd-t and square; an image is robust only if it survives all"
+                    + " three (the \"standard\" suite without FAB-T)",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), false,
+            java.util.stream.Stream.of(APGD_CE, APGD_T, SQUARE).flatMap(d -> d.options().stream()).toList(),
+            values -> new AutoAttackSettings((ApgdSettings) APGD_CE.recipe(values), (ApgdSettings) APGD_T.recipe(values),
+                    (SquareSettings) SQUARE.recipe(values)),
+            List.of());
+
     private final List<AttackDefinition> definitions;
 
     private AttackCatalogue(List<AttackDefinition> definitions) {
@@ -96,7 +109,7 @@ public final class AttackCatalogue {
     public AttackDefinition byId(String id) {
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         return definitions.stream().filter(d -> d.id().equals(wanted)).findFirst().orElseThrow(() -> new InputError(
-                "--attacks takes " + String.join(", ", ids()) + " or none, not '" + id.strip() + "'."));
+                "--attacks takes " + String.join(", ", ids()) + ", " + AUTOATTACK.id() + " or none, not '" + id.strip() + "'."));
     }
 
     /**
@@ -109,6 +122,8 @@ public final class AttackCatalogue {
         for (String name : names) {
             if (name.strip().equalsIgnoreCase("none")) {
                 none = true;
+            } else if (name.strip().equalsIgnoreCase(AUTOATTACK.id())) {
+                AutoAttackSuite.MEMBERS.forEach(m -> chosen.add(byId(m.id()).id()));
             } else {
                 chosen.add(byId(name).id());
             }
