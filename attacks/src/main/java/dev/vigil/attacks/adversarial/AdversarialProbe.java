@@ -131,6 +131,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             }
         }
         recordSuite(context, targeting, done, clean, samples);
+        upperBoundNote(context, done);
         offerFlips(context, done, samples);
     }
 
@@ -417,6 +418,22 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         tables.addAll(base.tables());
         context.recorder().section(new Section(base.id(), base.title(), base.summary(), base.settings(), tables, base.charts(),
                 base.figures()));
+    }
+
+    /** Says plainly that FGSM and PGD alone overstate robustness, when the audit measured robust accuracy without the suite. */
+    private static void upperBoundNote(AuditContext context, Map<AttackDefinition, List<SweepSummary>> done) {
+        boolean single = done.containsKey(AttackCatalogue.FGSM) || done.containsKey(AttackCatalogue.PGD);
+        boolean suite = done.keySet().containsAll(AutoAttackSuite.MEMBERS);
+        if (single && !suite) {
+            context.recorder().finding(new Finding("robust-accuracy-upper-bound", "info",
+                    "Robust accuracy from FGSM and PGD is an upper bound",
+                    "This audit measured robust accuracy with " + done.keySet().stream().map(AttackDefinition::title)
+                            .collect(Collectors.joining(", ")) + " but not with the AutoAttack suite. Fixed-step attacks find only some"
+                            + " adversarial images, so their robust accuracy overstates the model's robustness, often by several"
+                            + " points and far more on models that mask gradients (Croce and Hein 2020); reviewers of robustness"
+                            + " claims expect AutoAttack. Run vigil audit --attacks autoattack (APGD-CE, APGD-T and Square; see"
+                            + " docs/benchmark.md for its cost) for the standard evaluation."));
+        }
     }
 
     private static void recordChecks(AuditContext context, SoundnessChecks checks, int images) {
