@@ -23,7 +23,8 @@ Run with Debian's python3-torch 1.13 and a checkout of torchattacks 3.5.1
 
     PYTHONPATH=/path/to/adversarial-attacks-pytorch /usr/bin/python3 testdata/attack_peer.py
 
-It writes testdata/attack_expected.json (a few minutes on 2 cores).
+It writes testdata/attack_expected.json after each budget (about 20 minutes on 2 idle cores); with
+--resume it keeps the budgets the file already holds and computes the others.
 """
 import glob
 import json
@@ -107,8 +108,14 @@ def main():
            'images': len(ids), 'ids': ids, 'clean_correct': clean, 'steps': STEPS, 'square_queries': SQUARE_QUERIES,
            'apgd_seeds': APGD_SEEDS, 'square_seeds': SQUARE_SEEDS, 'results': {}}
     budgets = [('linf', 'Linf', k, v) for k, v in LINF.items()] + [('l2', 'L2', k, v) for k, v in L2.items()]
+    path = 'testdata/attack_expected.json'
+    if len(sys.argv) > 1 and sys.argv[1] == '--resume' and os.path.exists(path):
+        with open(path) as f:
+            out['results'] = json.load(f).get('results', {})
     for norm, ta_norm, text, eps in budgets:
         key = f'{norm}.eps={text}'
+        if key in out['results']:
+            continue
         entry = {}
         started = time.time()
         for name, make in [
@@ -123,7 +130,7 @@ def main():
         entry['seconds'] = round(time.time() - started, 1)
         out['results'][key] = entry
         print(key, entry, file=sys.stderr)
-        with open('testdata/attack_expected.json', 'w') as f:
+        with open(path, 'w') as f:
             json.dump(out, f, indent=1)
             f.write('\n')
 
