@@ -96,7 +96,7 @@ final class AuditRunner {
                     model.device().toString(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), request.seed(),
                     started.toString(), finished.toString(), request.commandLine(), request.model().toString(),
                     Hashing.sha256(request.model()), request.data().toString(), Hashing.manifest(clean.fileHashes()),
-                    engine.name(), engine.version(), engine.format());
+                    engine.name(), engine.version(), engine.format(), engine.modelMetadata());
             ModelSummary modelSummary = new ModelSummary(request.model().getFileName().toString(), provenance.modelSha256(),
                     spec.toString(), request.normalization().toString(), dataset.classNames().size());
             DatasetSummary data = new DatasetSummary(dataset.layout(), dataset.classNames(), found,
