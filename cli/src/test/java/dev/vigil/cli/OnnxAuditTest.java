@@ -41,7 +41,8 @@ class OnnxAuditTest {
     @Test
     void aGradientFreeAuditOfTheOnnxExportRunsEndToEndAndSaysWhatDidNotRun(@TempDir Path out) throws Exception {
         CliRun run = CliRun.of(audit("onnx/cifar.onnx", out, "--limit", "40", "--eps", "8/255", "--l2-eps", "0.5",
-                "--angles", "15", "--corruptions", "gaussian_noise", "--severities", "3", "--explain-per-class", "1"));
+                "--angles", "15", "--corruptions", "gaussian_noise", "--severities", "3", "--explain-per-class", "1",
+                "--explain", "saliency,occlusion,rise", "--rise-masks", "200"));
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.err());
         AuditResults results = ResultsJson.read(out.resolve("results.json"));
         assertEquals("ONNX Runtime", results.provenance().engine());
@@ -57,6 +58,7 @@ class OnnxAuditTest {
         assertTrue(names.contains("drift.grayscale.flip_rate"));
         assertTrue(names.contains("drift.corruption.gaussian_noise.3.accuracy_drop"));
         assertTrue(names.stream().anyMatch(n -> n.startsWith("explain.occlusion.")), names.toString());
+        assertTrue(names.contains("explain.rise.deletion_auc"), names.toString());
         assertFalse(names.stream().anyMatch(n -> n.startsWith("pgd.") || n.startsWith("fgsm.")));
         for (RuleOutcome rule : results.verdict().rules()) {
             if (rule.rule().metric().startsWith("pgd.") || rule.rule().metric().startsWith("explain.ig.")) {
