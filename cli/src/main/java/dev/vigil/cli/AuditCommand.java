@@ -27,6 +27,9 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     ModelOptions model;
 
     @Mixin
+    TwinOptions twin;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -49,7 +52,7 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
         run.check();
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes());
+                CommandLines.current(spec), probes.probes(), twin.twin(model.model));
         return AuditSession.runAndWrite(request, run, policy, baseline);
     }
 }

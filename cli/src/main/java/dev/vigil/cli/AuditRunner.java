@@ -12,7 +12,10 @@ import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.InputSizes;
 import dev.vigil.core.eval.CleanProbe;
+import dev.vigil.core.eval.TwinParityProbe;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.TwinClassifier;
 import dev.vigil.core.model.EngineInfo;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
@@ -25,6 +28,7 @@ import dev.vigil.core.result.Provenance;
 import dev.vigil.core.result.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -74,7 +78,8 @@ final class AuditRunner {
         }
         ModelRequest modelRequest = new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(),
                 request.device());
-        try (Classifier model = decorator.apply(ModelLoader.open(modelRequest))) {
+        Classifier opened = open(modelRequest, request.twin());
+        try (Classifier model = decorator.apply(opened)) {
             EngineInfo engine = model.engine();
             log.printf("vigil: %s on %s: %d images in %d classes, input %s, %s on %s, device %s%n", request.model().getFileName(),
                     request.data(), dataset.samples().size(), dataset.classNames().size(), spec, engine.format(), engine.name(),
@@ -87,6 +92,11 @@ final class AuditRunner {
             if (clean.outcome().readCount() == 0) {
                 throw new dev.vigil.core.InputError("None of the " + dataset.samples().size()
                         + " image files could be decoded (first reason: " + clean.skipped().get(0).reason() + ").");
+            }
+            TwinParityProbe parity = null;
+            if (opened instanceof TwinClassifier pair) {
+                parity = new TwinParityProbe(pair, request.twin());
+                parity.run(context);
             }
             boolean probeFailed = AuditPipeline.run(context, request.probes(), log::println);
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -103,15 +113,46 @@ final class AuditRunner {
                     clean.outcome().readCount(), clean.skipped().size(), clean.skipped(),
                     clean.outcome().classesAbsent(dataset.classNames()));
             AuditResults results = new AuditResults(AuditResults.SCHEMA_VERSION, provenance, modelSummary, data,
-                    recorder.metrics(), recorder.findings(), recorder.sections()).withSettings(settings(cleanProbe, request.probes()));
+                    recorder.metrics(), recorder.findings(), recorder.sections()).withSettings(settings(cleanProbe, parity, request.probes()));
             return new Outcome(results, recorder, probeFailed);
+        }
+    }
+
+    /**
+     * The audited model, paired with its gradient twin when one is given: the twin opens on the CPU, like the
+     * ONNX models it stands beside, with the same input, normalization and labels.
+     */
+    private static Classifier open(ModelRequest request, TwinParityProbe.Settings twin) {
+        Classifier audited = ModelLoader.open(request);
+        if (twin == null) {
+            return audited;
+        }
+        try {
+            Classifier source = ModelLoader.open(new ModelRequest(Path.of(twin.gradientModel()), request.spec(),
+                    request.normalization(), audited.labels(), DeviceChoice.CPU));
+            try {
+                return TwinClassifier.of(audited, source);
+            } catch (RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            audited.close();
+            throw e;
         }
     }
 
     /** Every probe's typed settings by probe id, as results.json records them. */
     static JsonNode settings(CleanProbe clean, List<Probe<?>> probes) {
+        return settings(clean, null, probes);
+    }
+
+    private static JsonNode settings(CleanProbe clean, TwinParityProbe parity, List<Probe<?>> probes) {
         ObjectNode out = ResultsJson.mapper().createObjectNode();
         out.set(clean.id(), ResultsJson.mapper().valueToTree(clean.settings()));
+        if (parity != null) {
+            out.set(parity.id(), ResultsJson.mapper().valueToTree(parity.settings()));
+        }
         for (Probe<?> p : probes) {
             out.set(p.id(), ResultsJson.mapper().valueToTree(p.settings()));
         }

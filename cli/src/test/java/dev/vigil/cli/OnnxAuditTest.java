@@ -111,6 +111,54 @@ class OnnxAuditTest {
         assertTrue(results.findings().stream().anyMatch(f -> f.id().equals("attack-not-run.fgsm")));
     }
 
+    @Test
+    void withATorchScriptTwinGradientAttacksRunAsTransferAfterAParityCheckThatPasses(@TempDir Path out) throws Exception {
+        String[] options = {"--limit", "40", "--attacks", "fgsm", "--norms", "linf", "--eps", "4/255,8/255", "--drift", "none",
+            "--explain", "none"};
+        List<String> twin = new ArrayList<>(List.of(audit("onnx/cifar.onnx", out.resolve("onnx"), options)));
+        twin.addAll(List.of("--gradient-model", Fixtures.testdata("cifar/model.pt").toString()));
+        CliRun onnx = CliRun.of(twin.toArray(String[]::new));
+        CliRun torch = CliRun.of(audit("cifar/model.pt", out.resolve("torch"), options));
+        assertTrue(onnx.exitCode() <= 1 && torch.exitCode() <= 1, onnx.err() + torch.err());
+        AuditResults results = ResultsJson.read(out.resolve("onnx/results.json"));
+        assertEquals(1.0, results.metric("twin.prediction_agreement").orElseThrow().value());
+        assertTrue(results.metric("twin.max_abs_logit_diff").orElseThrow().value() < 1e-4);
+        assertFalse(results.findings().stream().anyMatch(f -> f.id().equals("twin-parity")), results.findings().toString());
+        assertFalse(results.findings().stream().anyMatch(f -> f.id().startsWith("attack-not-run")), "FGSM runs on the twin's gradients");
+        assertTrue(results.sections().stream().anyMatch(s -> s.id().equals("twin-parity")));
+        assertTrue(results.provenance().modelMetadata().get("gradients from").startsWith("TorchScript twin on PyTorch"));
+        AuditResults source = ResultsJson.read(out.resolve("torch/results.json"));
+        for (String eps : List.of("4/255", "8/255")) {
+            String name = "fgsm.linf.eps=" + eps + ".robust_accuracy";
+            assertEquals(source.metric(name).orElseThrow().value(), results.metric(name).orElseThrow().value(), 0.0,
+                    "a faithful export under the twin's gradients is broken exactly where its source is: " + name);
+        }
+    }
+
+    @Test
+    void theParityCheckFlagsAnExportThatNormalisesTwiceAsAnError(@TempDir Path out) throws Exception {
+        List<String> args = new ArrayList<>(List.of(audit("onnx/cifar_double_norm.onnx", out, "--limit", "40", "--attacks", "none",
+                "--drift", "none", "--explain", "none")));
+        args.addAll(List.of("--gradient-model", Fixtures.testdata("cifar/model.pt").toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertTrue(run.exitCode() <= 1, run.err());
+        AuditResults results = ResultsJson.read(out.resolve("results.json"));
+        Finding parity = results.findings().stream().filter(f -> f.id().equals("twin-parity")).findFirst().orElseThrow();
+        assertEquals("error", parity.severity());
+        assertEquals("The exported model does not behave like its source", parity.title());
+        assertTrue(results.metric("twin.prediction_agreement").orElseThrow().value() < 0.99);
+        assertTrue(Files.readString(out.resolve("index.html")).contains("✘ Error"));
+    }
+
+    @Test
+    void aGradientModelNeedsAnOnnxModelBesideIt(@TempDir Path out) {
+        List<String> args = new ArrayList<>(List.of(audit("cifar/model.pt", out, "--limit", "10")));
+        args.addAll(List.of("--gradient-model", Fixtures.testdata("cifar/model.pt").toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errorLine().contains("--gradient-model pairs an ONNX --model"), run.err());
+    }
+
     private static Map<String, Metric> driftAndClean(AuditResults results) {
         Map<String, Metric> out = new TreeMap<>();
         results.metrics().stream().filter(m -> m.name().startsWith("drift.") || m.name().startsWith("clean."))

@@ -4,7 +4,7 @@ package dev.vigil.core.result;
  * A named warning about the model or about the soundness of the evaluation itself.
  *
  * @param id       stable identifier, e.g. "probabilities-as-logits"
- * @param severity "warning" or "info"
+ * @param severity "error" (the audit cannot be trusted as it stands, e.g. an export unlike its source), "warning" or "info"
  */
 public record Finding(String id, String severity, String title, String detail) {
     public static Finding warning(String id, String title, String detail) {
