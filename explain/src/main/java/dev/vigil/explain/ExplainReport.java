@@ -189,6 +189,10 @@ final class ExplainReport {
         s.put("occlusion", (m.occlusionPatch() == 0 ? "patch 1/8 of the smaller side" : "patch " + m.occlusionPatch() + " px")
                 + ", stride " + (m.occlusionStride() == 0 ? "half the patch" : m.occlusionStride() + " px")
                 + ", filled with the " + m.igBaseline().option() + " baseline");
+        if (m.ids().contains(dev.vigil.explain.method.Rise.ID)) {
+            s.put("RISE", m.riseMasks() + " masks of " + m.riseCells() + "×" + m.riseCells() + " cells kept with probability "
+                    + Format.number(m.riseKeep(), 2) + ", filled with the " + m.igBaseline().option() + " baseline");
+        }
         s.put("deletion / insertion", settings.deletionSteps() + " steps; deleted pixels become black; insertion starts from the image blurred");
         s.put("randomization check", randomizationSetting());
         s.put("attribution drift", variants.isEmpty() ? "off" : String.join(", ", variants.stream().map(Variant::title).toList()));
