@@ -112,6 +112,30 @@ class OnnxAuditTest {
     }
 
     @Test
+    void squareOnTheOnnxModelMatchesSquareOnItsTorchScriptSourceAndAutoattackReducesToIt(@TempDir Path out) throws Exception {
+        String[] common = {"--limit", "20", "--norms", "linf,l2", "--eps", "4/255", "--l2-eps", "0.5", "--square-queries", "60",
+            "--drift", "none", "--explain", "none"};
+        List<String> onnxArgs = new ArrayList<>(List.of(audit("onnx/cifar.onnx", out.resolve("onnx"), common)));
+        onnxArgs.addAll(List.of("--attacks", "autoattack"));
+        List<String> torchArgs = new ArrayList<>(List.of(audit("cifar/model.pt", out.resolve("torch"), common)));
+        torchArgs.addAll(List.of("--attacks", "square"));
+        CliRun onnx = CliRun.of(onnxArgs.toArray(String[]::new));
+        CliRun torch = CliRun.of(torchArgs.toArray(String[]::new));
+        assertTrue(onnx.exitCode() <= 1 && torch.exitCode() <= 1, onnx.err() + torch.err());
+        AuditResults onnxResults = ResultsJson.read(out.resolve("onnx/results.json"));
+        AuditResults torchResults = ResultsJson.read(out.resolve("torch/results.json"));
+        for (String name : List.of("square.linf.eps=4/255.robust_accuracy", "square.l2.eps=0.5.robust_accuracy")) {
+            Metric a = onnxResults.metric(name).orElseThrow(() -> new AssertionError(name + " missing on ONNX"));
+            Metric e = torchResults.metric(name).orElseThrow();
+            assertEquals(e.count(), a.count(), name);
+            assertEquals(e.value(), a.value(), 0.0, name + ": the same seeded squares on logits equal to 1e-5 break the same images");
+        }
+        List<String> findings = onnxResults.findings().stream().map(Finding::id).toList();
+        assertTrue(findings.contains("attack-not-run.apgd-ce") && findings.contains("attack-not-run.apgd-t"),
+                "the suite says which members a gradient-free model cannot serve: " + findings);
+    }
+
+    @Test
     void withATorchScriptTwinGradientAttacksRunAsTransferAfterAParityCheckThatPasses(@TempDir Path out) throws Exception {
         String[] options = {"--limit", "40", "--attacks", "fgsm", "--norms", "linf", "--eps", "4/255,8/255", "--drift", "none",
             "--explain", "none"};
