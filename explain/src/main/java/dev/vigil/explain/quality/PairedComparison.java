@@ -6,8 +6,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 /**
  * A method's per-image score against a control's on the same images: the mean paired difference with
  * its two-sided 95% Student-t interval, and the two-sided Wilcoxon signed-rank p-value of the
- * differences (exact up to 30 images, the normal approximation beyond) as a check that does not assume
- * normal differences.
+ * differences (exact up to {@value #EXACT_UP_TO} images, the normal approximation beyond: Commons Math's exact
+ * p-value enumerates all 2^n sign patterns) as a check that does not assume normal differences.
  *
  * @param count          images with both scores
  * @param meanDifference mean of method − control
@@ -17,6 +17,7 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  */
 public record PairedComparison(int count, double meanDifference, double lower, double upper, double wilcoxonP) {
     public static final double LEVEL = 0.95;
+    static final int EXACT_UP_TO = 12;
 
     public static PairedComparison of(double[] method, double[] control) {
         if (method.length != control.length) {
@@ -31,7 +32,7 @@ public record PairedComparison(int count, double meanDifference, double lower, d
         Interval mean = Interval.mean(d);
         double p = Double.NaN;
         if (d.length >= 2 && anyNonZero) {
-            p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(method, control, d.length <= 30);
+            p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(method, control, d.length <= EXACT_UP_TO);
         }
         return new PairedComparison(d.length, mean.mean(), mean.lower(), mean.upper(), p);
     }
