@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
  */
 final class AttackOptions implements ProbeOptions {
     @Option(names = "--attacks", split = ",", defaultValue = "fgsm,pgd", paramLabel = "LIST",
-            description = "Adversarial attacks to run (comma-separated; each is described under 'Attacks' below), or none."
-                    + " Default: ${DEFAULT-VALUE}.")
+            description = "Adversarial attacks to run (comma-separated; each is described under 'Attacks' below), autoattack"
+                    + " for the AutoAttack suite (apgd-ce,apgd-t,square and their ensemble), or none. Default: ${DEFAULT-VALUE};"
+                    + " its PGD robust accuracy is an upper bound.")
     List<String> attacks;
 
     @Option(names = "--norms", split = ",", defaultValue = "linf,l2", paramLabel = "linf,l2",
@@ -70,6 +71,7 @@ final class AttackOptions implements ProbeOptions {
         List<String> footer = new ArrayList<>(List.of("", "Attacks (--attacks):"));
         catalogue.all().forEach(d -> footer.add("  " + d.id() + ": " + d.summary()
                 + (d.options().isEmpty() ? "" : " (" + d.options().stream().map(AttackOption::name).collect(Collectors.joining(", ")) + ")")));
+        footer.add("  " + AttackCatalogue.AUTOATTACK.id() + ": " + AttackCatalogue.AUTOATTACK.summary());
         footer.addAll(List.of(command.usageMessage().footer()));
         command.usageMessage().footer(footer.toArray(String[]::new));
     }

@@ -38,18 +38,29 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Mixin
     BaselineOptions baseline;
 
+    @Option(names = "--resume", description = "Continue the unfinished audit in --out (interrupted or killed) after its last finished"
+            + " probe; the model, data and settings must be those of that run.")
+    boolean resume;
+
     @Override
     public ProbeSelection probeSelection() {
         return probes;
     }
 
+    /** Where the per-sample passes run: here, unless a cluster runner ({@link ClusterAudit}) set another. */
+    dev.vigil.core.audit.PassRunner passes = dev.vigil.core.audit.PassRunner.LOCAL;
+
     @Override
     public Integer call() throws Exception {
+        return AuditSession.runAndWrite(request(), run, policy, baseline, passes);
+    }
+
+    /** The audit the parsed options ask for, after checking them. */
+    AuditRequest request() {
         model.check();
         run.check();
-        AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
+        return new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes());
-        return AuditSession.runAndWrite(request, run, policy, baseline);
+                CommandLines.current(spec), probes.probes(), resume);
     }
 }

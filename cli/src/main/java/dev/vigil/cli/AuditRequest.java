@@ -9,5 +9,5 @@ import java.util.List;
 /** Everything one audit run needs, resolved from the command line. */
 record AuditRequest(Path model, Path data, Path labels, Normalization normalization, String imageSize, int channels,
                     DeviceChoice device, int threads, int batchSize, long seed, int limit, Path out,
-                    String commandLine, List<Probe<?>> probes) {
+                    String commandLine, List<Probe<?>> probes, boolean resume) {
 }

@@ -25,15 +25,46 @@ final class AuditSession {
     }
 
     static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions) throws Exception {
-        return runAndWrite(request, run, policyOptions, new BaselineOptions());
+        return runAndWrite(request, run, policyOptions, new BaselineOptions(), dev.vigil.core.audit.PassRunner.LOCAL);
     }
 
-    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions)
-            throws Exception {
+    static int runAndWrite(AuditRequest request, RunOptions run, PolicyOptions policyOptions, BaselineOptions baselineOptions,
+                           dev.vigil.core.audit.PassRunner passes) throws Exception {
         PrintStream err = System.err;
         Policy policy = policyOptions.load();
         AuditRun baseline = baselineOptions.open();
-        AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err).run(request);
+        try (Interruption interruption = Interruption.install(err)) {
+            AuditRunner.Outcome outcome = new AuditRunner(ConsoleProgress.forStderr(run.quiet), err,
+                    java.util.function.UnaryOperator.identity(), run.verbose, passes).run(request, interruption);
+            RunFolder folder = outcome.folder();
+            try {
+                return outcome.results().isInterrupted() ? writeInterrupted(outcome, request)
+                        : write(outcome, request, run, policy, policyOptions, baseline, baselineOptions);
+            } catch (Exception | Error e) {
+                folder.finish(RunFolder.FAILED, null);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * An interrupted audit: its finished probes' results, reports that say INTERRUPTED, no verdict and no PDF (so
+     * that it ends within seconds), exit code 3.
+     */
+    private static int writeInterrupted(AuditRunner.Outcome outcome, AuditRequest request) throws Exception {
+        try (var recorder = outcome.recorder()) {
+            OutputWriter.writeRows(recorder.rowLog(), request.out());
+        }
+        String sha = OutputWriter.writeResults(outcome.results(), request.out(), false);
+        outcome.folder().finish(AuditResults.INTERRUPTED, sha);
+        System.out.println("Interrupted: the results of the probes that finished are in "
+                + request.out().resolve("results.json").toAbsolutePath().normalize() + "; no verdict was evaluated.");
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int write(AuditRunner.Outcome outcome, AuditRequest request, RunOptions run, Policy policy, PolicyOptions policyOptions,
+                             AuditRun baseline, BaselineOptions baselineOptions) throws Exception {
+        PrintStream err = System.err;
         AuditResults results = outcome.results();
         Path csv;
         try (var recorder = outcome.recorder()) {
@@ -65,11 +96,13 @@ final class AuditSession {
         if (comparison != null) {
             CompareFiles.write(comparison.withNewResultsSha256(sha).withVerdict(results.verdict()), request.out());
         }
+        outcome.folder().finish(RunFolder.COMPLETE, sha);
         var accuracy = results.metric("clean.accuracy").orElseThrow();
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
-        results.findings().forEach(f -> System.out.println("Warning: " + f.title()));
+        results.findings().forEach(f -> System.out.println((f.severity().equals(dev.vigil.core.result.Finding.ERROR) ? "Error: "
+                : "Warning: ") + f.title()));
         System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
                 + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (stop != null) {

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.model.ModelFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,9 +23,19 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.flush();
             return ExitCodes.INPUT_ERROR;
         }
-        err.println("vigil: internal error: " + e + (parsed.hasMatchedOption("--verbose") ? ""
+        boolean verbose = parsed.hasMatchedOption("--verbose") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+        if (e instanceof ModelRaisedError raised) {
+            err.println("vigil: " + raised.getMessage());
+            if (verbose) {
+                err.println(raised.detail());
+            }
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        // the last line of a multi-line message (a TorchScript traceback) is its cause; --verbose shows all of it
+        err.println("vigil: internal error: " + e.getClass().getName() + ": " + ModelFailure.lastLine(e) + (verbose ? ""
                 : " (run again with --verbose for details, and please report it)"));
-        if (parsed.hasMatchedOption("--verbose") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))) {
+        if (verbose) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -27,7 +27,7 @@ final class FullAuditStage {
         AtomicReference<CountingClassifier> counter = new AtomicReference<>();
         AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), threads, batchSize, 0, 0, out, "vigil bench (full default audit)",
-                command.probes.probes());
+                command.probes.probes(), false);
         long start = System.nanoTime();
         AuditRunner.Outcome outcome = new AuditRunner(Progress.SILENT, System.err, m -> {
             counter.set(new CountingClassifier(m));

@@ -19,6 +19,11 @@ public final class Main {
 
     /** Runs the command line with the attacks of {@code catalogue} (the built-in ones, or more for an extension). */
     public static int run(AttackCatalogue catalogue, String... args) {
+        return run(catalogue, dev.vigil.core.audit.PassRunner.LOCAL, args);
+    }
+
+    /** Runs the command line with 'audit' running its probes' per-sample passes by {@code passes}. */
+    static int run(AttackCatalogue catalogue, dev.vigil.core.audit.PassRunner passes, String... args) {
         // Before any DJL class loads: no network, and DJL's log lines (the CUDA-driver warning on
         // machines without a GPU, say) stay out of the user's terminal unless --verbose asks for them.
         System.setProperty("ai.djl.offline", "true");
@@ -26,6 +31,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cmd = newCommandLine(catalogue);
+        ((AuditCommand) cmd.getSubcommands().get("audit").getCommand()).passes = passes;
         try {
             ConfigDefaults.install(cmd, args);
         } catch (dev.vigil.core.InputError e) {

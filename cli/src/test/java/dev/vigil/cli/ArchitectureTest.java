@@ -188,7 +188,7 @@ class ArchitectureTest {
             Function<SampleRow, String> probeOf = r -> r.probe().equals("clean") ? CleanProbe.ID
                     : r.probe().startsWith("drift.") ? "drift" : AdversarialProbe.ID;
             rows.stream().collect(Collectors.groupingBy(probeOf)).forEach(recorder::rows);
-            new CleanProbe().conclude(context, List.of(new CleanProbe.Shard(Map.of(), List.of(), 0, 0)));
+            new CleanProbe().conclude(context, List.of(new CleanProbe.Shard(Map.of(), List.of(), List.of(), 0, 0, null)));
             for (Probe<?> probe : request.probes()) {
                 concludeWithoutShards(probe, context);
             }
@@ -241,6 +241,6 @@ class ArchitectureTest {
 
     private static AuditRequest request(AuditCommand c, Path out) {
         return new AuditRequest(c.model.model, c.data, c.model.labels, c.model.normalization(), c.model.imageSize, c.model.channels,
-                c.model.deviceChoice(), c.model.threads, c.run.batchSize, c.run.seed, c.run.limit, out, "test", c.probes.probes());
+                c.model.deviceChoice(), c.model.threads, c.run.batchSize, c.run.seed, c.run.limit, out, "test", c.probes.probes(), false);
     }
 }

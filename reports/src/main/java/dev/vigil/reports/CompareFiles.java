@@ -2,8 +2,8 @@ package dev.vigil.reports;
 
 import dev.vigil.core.compare.AuditComparison;
 import dev.vigil.core.compare.CompareJson;
+import dev.vigil.core.result.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ public final class CompareFiles {
     public static void write(AuditComparison comparison, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         CompareJson.write(comparison, outDir.resolve("compare.json"));
-        Files.writeString(outDir.resolve("compare.html"), new CompareHtml().render(comparison), StandardCharsets.UTF_8);
-        Files.writeString(outDir.resolve("compare.md"), CompareMarkdown.render(comparison), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(outDir.resolve("compare.html"), new CompareHtml().render(comparison));
+        AtomicFiles.writeString(outDir.resolve("compare.md"), CompareMarkdown.render(comparison));
     }
 }

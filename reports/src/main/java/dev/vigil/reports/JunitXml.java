@@ -7,8 +7,6 @@ import dev.vigil.core.policy.Verdict;
 import dev.vigil.core.result.AuditResults;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -28,7 +26,7 @@ public final class JunitXml {
     }
 
     public static void write(AuditResults results, String resultsSha256, Path file) throws IOException {
-        Files.writeString(file, render(results, resultsSha256), StandardCharsets.UTF_8);
+        dev.vigil.core.result.AtomicFiles.writeString(file, render(results, resultsSha256));
     }
 
     public static String render(AuditResults results, String resultsSha256) {

@@ -39,15 +39,12 @@ public final class PdfReport {
 
     /** Writes {@code html} (a rendered report) as a PDF file; on failure no partial file is left. */
     public static Path write(String html, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
+        dev.vigil.core.result.AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 render(html, out);
             }
-            return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        return file;
     }
 
     private static void render(String html, OutputStream out) throws IOException {

@@ -1,8 +1,8 @@
 package dev.vigil.reports;
 
+import dev.vigil.core.result.AtomicFiles;
 import dev.vigil.core.result.AuditResults;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ public final class ReportFiles {
     public static void write(AuditResults results, String resultsSha256, Path imagesRoot, Path outDir, boolean pdf) throws IOException {
         Files.createDirectories(outDir);
         String html = new HtmlReport().render(results, imagesRoot, resultsSha256);
-        Files.writeString(outDir.resolve(HTML), html, StandardCharsets.UTF_8);
+        AtomicFiles.writeString(outDir.resolve(HTML), html);
         JunitXml.write(results, resultsSha256, outDir.resolve("junit.xml"));
         SummaryMarkdown.write(results, resultsSha256, outDir.resolve("summary.md"));
         // last, so that a renderer failure loses nothing else; an older PDF never stays beside other results

@@ -5,8 +5,6 @@ import dev.vigil.core.policy.Verdict;
 import dev.vigil.core.result.AuditResults;
 import dev.vigil.core.result.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -24,14 +22,17 @@ public final class SummaryMarkdown {
     }
 
     public static void write(AuditResults results, String resultsSha256, Path file) throws IOException {
-        Files.writeString(file, render(results, resultsSha256), StandardCharsets.UTF_8);
+        dev.vigil.core.result.AtomicFiles.writeString(file, render(results, resultsSha256));
     }
 
     public static String render(AuditResults results, String resultsSha256) {
         ReportFormat fmt = new ReportFormat();
         Verdict v = results.verdict();
         StringBuilder md = new StringBuilder();
-        if (v == null) {
+        if (results.isInterrupted()) {
+            md.append("## ✖ Vigil audit: INTERRUPTED\n\nThe audit was stopped before it finished: these results hold only the probes"
+                    + " that finished, and no verdict was evaluated. Run the audit again to completion.\n\n");
+        } else if (v == null) {
             md.append("## Vigil audit: no verdict\n\nNo policy was evaluated for these results.\n\n");
         } else {
             md.append("## ").append(dev.vigil.reports.StatusLabels.symbol(v.status())).append(" Vigil audit: ")
@@ -64,7 +65,7 @@ public final class SummaryMarkdown {
         List<Finding> findings = results.findings();
         if (!findings.isEmpty()) {
             md.append("**Red flags (").append(findings.size()).append("):** ");
-            md.append(String.join("; ", findings.stream().map(f -> "⚠ " + text(f.title())).toList())).append("\n\n");
+            md.append(String.join("; ", findings.stream().map(f -> (Finding.ERROR.equals(f.severity()) ? "✖ " : "⚠ ") + text(f.title())).toList())).append("\n\n");
         }
         md.append("<sub>Vigil ").append(text(results.provenance().vigilVersion())).append(" · results.json SHA-256 ")
                 .append(code(resultsSha256)).append(" · the full report is index.html</sub>\n");

@@ -15,6 +15,7 @@ import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.perturb.Norm;
+import dev.vigil.core.result.DataTable;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.Format;
@@ -89,12 +90,17 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         Shard shard = new Shard(model.labels().size());
         List<SpecRun> runs = runnable(targeting, model, context.seed());
         checksPass(context, samples, targeting, sharing(runs, true), evidence, checkSample, shard);
+        AutoAttackSuite.Collector suite = new AutoAttackSuite.Collector(context.dataset().samples().size());
         for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
             List<SpecRun> own = runs.stream().filter(r -> !r.spec().definition().sharesCleanGradient()
                     && r.spec().definition() == attack.definition()).toList();
             if (!own.isEmpty()) {
-                attackPass(context, samples, targeting, own, evidence, shard);
+                attackPass(context, samples, targeting, own, evidence, shard, suite);
             }
+        }
+        List<Sample> read = samples.stream().filter(s -> context.clean().read(s.index())).toList();
+        for (AttackSpec ensemble : AutoAttackSuite.specs(plan, targeting)) {
+            context.recorder().rows(ID, suite.rows(ensemble, read, context.clean(), context.dataset().classNames()));
         }
         return shard;
     }
@@ -124,6 +130,8 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
                 record(context, attack, runs, done, clean, evidence, merged.evidence);
             }
         }
+        recordSuite(context, targeting, done, clean, samples);
+        upperBoundNote(context, done);
         offerFlips(context, done, samples);
     }
 
@@ -139,7 +147,9 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         java.util.Set<String> present = new java.util.HashSet<>();
         rows.forEach(r -> present.add(r.probe()));
         List<Metric> out = new ArrayList<>();
-        for (AttackSpec spec : plan.specs(targeting)) {
+        List<AttackSpec> specs = new ArrayList<>(plan.specs(targeting));
+        specs.addAll(AutoAttackSuite.specs(plan, targeting));
+        for (AttackSpec spec : specs) {
             if (present.contains(spec.id())) {
                 out.addAll(summary(spec, rows, clean, samples, dataset).metrics());
             }
@@ -279,7 +289,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
 
     /** One pass over the data for one attack in all its norms. */
     private void attackPass(AuditContext context, List<Sample> samples, Targeting targeting, List<SpecRun> runs,
-                            Evidence evidence, Shard shard) throws Exception {
+                            Evidence evidence, Shard shard, AutoAttackSuite.Collector suite) throws Exception {
         Classifier model = context.classifier();
         int classes = model.labels().size();
         AttackDefinition definition = runs.get(0).spec().definition();
@@ -292,7 +302,9 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             AttackBatch attackBatch = new AttackBatch(model, pixels, criterion, ids(batch), keep,
                     i -> unattacked(context.clean(), batch, i, keep[i], model));
             for (SpecRun run : runs) {
-                store(context, run.spec(), batch, criterion, run.attack().run(attackBatch, run.spec().epsilons()), keep, shard);
+                AttackSample[][] results = run.attack().run(attackBatch, run.spec().epsilons());
+                store(context, run.spec(), batch, criterion, results, keep, shard);
+                suite.offer(run.spec(), batch.samples(), results);
             }
         });
         int budgets = runs.stream().mapToInt(r -> r.spec().epsilons().size()).sum();
@@ -370,6 +382,58 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             }
         }
         done.put(definition, summaries);
+    }
+
+    /** The AutoAttack ensemble's metrics, section and red flag, from its rows and its members' summaries. */
+    private void recordSuite(AuditContext context, Targeting targeting, Map<AttackDefinition, List<SweepSummary>> done, Metric clean,
+                             List<Sample> samples) {
+        RowSource rows = context.recorder().rowsOf(ID);
+        List<SweepSummary> summaries = new ArrayList<>();
+        List<SweepSummary> members = new ArrayList<>();
+        List<DataTable> brokenBy = new ArrayList<>();
+        for (AttackSpec spec : AutoAttackSuite.specs(plan, targeting)) {
+            boolean ran = AutoAttackSuite.MEMBERS.stream().allMatch(m -> done.getOrDefault(m, List.of()).stream()
+                    .anyMatch(s -> s.spec().norm() == spec.norm()));
+            if (!ran) {
+                continue;
+            }
+            SweepSummary summary = summary(spec, rows, context.clean(), samples, context.dataset());
+            summaries.add(summary);
+            summary.metrics().forEach(context.recorder()::metric);
+            for (AttackDefinition m : AutoAttackSuite.MEMBERS) {
+                done.get(m).stream().filter(s -> s.spec().norm() == spec.norm()).forEach(members::add);
+            }
+            Map<String, Map<String, Integer>> counts = AutoAttackSuite.brokenCounts(spec, rows);
+            brokenBy.add(AutoAttackSuite.brokenByTable(spec, counts));
+            AutoAttackSuite.squareBeatsWhiteBox(spec, counts).ifPresent(context.recorder()::finding);
+        }
+        if (summaries.isEmpty()) {
+            return;
+        }
+        AutoAttackSettings settings = new AutoAttackSettings((ApgdSettings) plan.settingsOf(AttackCatalogue.APGD_CE),
+                (ApgdSettings) plan.settingsOf(AttackCatalogue.APGD_T), (SquareSettings) plan.settingsOf(AttackCatalogue.SQUARE));
+        Section base = AttackReport.section(AttackCatalogue.AUTOATTACK, summaryText(settings, summaries, clean),
+                settings(settings, summaries, context), summaries, members, clean, context.dataset().classNames(), List.of());
+        List<DataTable> tables = new ArrayList<>(brokenBy);
+        tables.addAll(base.tables());
+        context.recorder().section(new Section(base.id(), base.title(), base.summary(), base.settings(), tables, base.charts(),
+                base.figures()));
+    }
+
+    /** Says plainly that FGSM and PGD alone overstate robustness, when the audit measured robust accuracy without the suite. */
+    private static void upperBoundNote(AuditContext context, Map<AttackDefinition, List<SweepSummary>> done) {
+        boolean single = done.containsKey(AttackCatalogue.FGSM) || done.containsKey(AttackCatalogue.PGD);
+        boolean suite = done.keySet().containsAll(AutoAttackSuite.MEMBERS);
+        if (single && !suite) {
+            context.recorder().finding(new Finding("robust-accuracy-upper-bound", "info",
+                    "Robust accuracy from FGSM and PGD is an upper bound",
+                    "This audit measured robust accuracy with " + done.keySet().stream().map(AttackDefinition::title)
+                            .collect(Collectors.joining(", ")) + " but not with the AutoAttack suite. Fixed-step attacks find only some"
+                            + " adversarial images, so their robust accuracy overstates the model's robustness, often by several"
+                            + " points and far more on models that mask gradients (Croce and Hein 2020); reviewers of robustness"
+                            + " claims expect AutoAttack. Run vigil audit --attacks autoattack (APGD-CE, APGD-T and Square; see"
+                            + " docs/benchmark.md for its cost) for the standard evaluation."));
+        }
     }
 
     private static void recordChecks(AuditContext context, SoundnessChecks checks, int images) {

@@ -33,6 +33,50 @@ public final class AttackCatalogue {
                     StepSize.parse(values.apply("--pgd-step-size")), integer(values.apply("--pgd-restarts"), "--pgd-restarts"), true),
             List.of("fgsm"));
 
+    public static final AttackDefinition APGD_CE = new AttackDefinition("apgd-ce", "APGD-CE",
+            "APGD on the cross-entropy: step-size-free PGD with momentum and checkpoints (Croce and Hein 2020), AutoAttack's first attack",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), false,
+            List.of(new AttackOption("--apgd-steps", "N", "100", "APGD-CE iterations per run."),
+                    new AttackOption("--apgd-restarts", "N", "1", "APGD-CE runs from different random starts.")),
+            values -> new ApgdSettings(ApgdLoss.CROSS_ENTROPY, integer(values.apply("--apgd-steps"), "--apgd-steps"),
+                    integer(values.apply("--apgd-restarts"), "--apgd-restarts"), 0),
+            List.of("fgsm", "pgd"));
+
+    public static final AttackDefinition APGD_T = new AttackDefinition("apgd-t", "APGD-T",
+            "APGD on the targeted DLR loss against the most likely wrong classes in turn (Croce and Hein 2020), AutoAttack's second attack",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), false,
+            List.of(new AttackOption("--apgd-t-steps", "N", "100", "APGD-T iterations per run and target."),
+                    new AttackOption("--apgd-t-restarts", "N", "1", "APGD-T runs from different random starts."),
+                    new AttackOption("--apgd-t-targets", "N", "9", "APGD-T targets: the N most likely wrong classes (at most classes - 1).")),
+            values -> new ApgdSettings(ApgdLoss.DLR_TARGETED, integer(values.apply("--apgd-t-steps"), "--apgd-t-steps"),
+                    integer(values.apply("--apgd-t-restarts"), "--apgd-t-restarts"),
+                    integer(values.apply("--apgd-t-targets"), "--apgd-t-targets")),
+            List.of("fgsm", "pgd"));
+
+    public static final AttackDefinition SQUARE = new AttackDefinition("square", "Square",
+            "score-based random search on square windows using logits only, no gradient (Andriushchenko et al. 2020), AutoAttack's black-box attack",
+            EnumSet.of(Capability.LOGITS), false,
+            List.of(new AttackOption("--square-queries", "N", "5000", "Square queries per image."),
+                    new AttackOption("--square-p-init", "P", "0.8", "Square's initial window share of the image."),
+                    new AttackOption("--square-restarts", "N", "1", "Square runs with different random draws.")),
+            values -> new SquareSettings(integer(values.apply("--square-queries"), "--square-queries"),
+                    decimal(values.apply("--square-p-init"), "--square-p-init"),
+                    integer(values.apply("--square-restarts"), "--square-restarts")),
+            List.of());
+
+    /**
+     * The AutoAttack suite: {@code --attacks autoattack} runs its members, and when all of them run untargeted the
+     * audit adds the ensemble ({@code autoattack.<norm>.eps=<ε>.*}). Its settings are its members'.
+     */
+    public static final AttackDefinition AUTOATTACK = new AttackDefinition("autoattack", "AutoAttack",
+            "the AutoAttack ensemble (Croce and Hein 2020): apgd-ce, apgd-t and square; an image is robust only if it survives all"
+                    + " three (the \"standard\" suite without FAB-T)",
+            EnumSet.of(Capability.LOGITS, Capability.INPUT_GRADIENT), false,
+            java.util.stream.Stream.of(APGD_CE, APGD_T, SQUARE).flatMap(d -> d.options().stream()).toList(),
+            values -> new AutoAttackSettings((ApgdSettings) APGD_CE.recipe(values), (ApgdSettings) APGD_T.recipe(values),
+                    (SquareSettings) SQUARE.recipe(values)),
+            List.of());
+
     private final List<AttackDefinition> definitions;
 
     private AttackCatalogue(List<AttackDefinition> definitions) {
@@ -41,7 +85,7 @@ public final class AttackCatalogue {
 
     /** The attacks that ship with Vigil. */
     public static AttackCatalogue builtIn() {
-        return new AttackCatalogue(List.of(FGSM, PGD));
+        return new AttackCatalogue(List.of(FGSM, PGD, APGD_CE, APGD_T, SQUARE));
     }
 
     /** This catalogue with one more attack after the others. */
@@ -65,7 +109,7 @@ public final class AttackCatalogue {
     public AttackDefinition byId(String id) {
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         return definitions.stream().filter(d -> d.id().equals(wanted)).findFirst().orElseThrow(() -> new InputError(
-                "--attacks takes " + String.join(", ", ids()) + " or none, not '" + id.strip() + "'."));
+                "--attacks takes " + String.join(", ", ids()) + ", " + AUTOATTACK.id() + " or none, not '" + id.strip() + "'."));
     }
 
     /**
@@ -78,6 +122,8 @@ public final class AttackCatalogue {
         for (String name : names) {
             if (name.strip().equalsIgnoreCase("none")) {
                 none = true;
+            } else if (name.strip().equalsIgnoreCase(AUTOATTACK.id())) {
+                AutoAttackSuite.MEMBERS.forEach(m -> chosen.add(byId(m.id()).id()));
             } else {
                 chosen.add(byId(name).id());
             }
@@ -87,6 +133,14 @@ public final class AttackCatalogue {
                     + String.join(",", ids()) + ".");
         }
         return definitions.stream().filter(d -> chosen.contains(d.id())).collect(Collectors.toList());
+    }
+
+    static double decimal(String text, String option) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InputError(option + " takes a number, not '" + text + "'.");
+        }
     }
 
     static int integer(String text, String option) {

@@ -134,7 +134,7 @@ public final class ProjectedGradientDescent implements Attack {
         }
     }
 
-    private static void record(NDArray original, NDArray adversarial, float[] logits, int classes, int[] open, boolean[] done,
+    static void record(NDArray original, NDArray adversarial, float[] logits, int classes, int[] open, boolean[] done,
                                Criterion goal, boolean[] keepPixels, AttackSample[] out) {
         int[] rows = indicesOf(done, true);
         int[] positions = select(open, done, true);
@@ -165,7 +165,7 @@ public final class ProjectedGradientDescent implements Attack {
         return best;
     }
 
-    private static int[] indicesOf(boolean[] flags, boolean value) {
+    static int[] indicesOf(boolean[] flags, boolean value) {
         int[] out = new int[flags.length];
         int count = 0;
         for (int k = 0; k < flags.length; k++) {
@@ -176,7 +176,7 @@ public final class ProjectedGradientDescent implements Attack {
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static int[] select(int[] values, boolean[] flags, boolean value) {
+    static int[] select(int[] values, boolean[] flags, boolean value) {
         int[] rows = indicesOf(flags, value);
         int[] out = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {

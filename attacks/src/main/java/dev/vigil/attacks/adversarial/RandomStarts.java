@@ -38,7 +38,7 @@ record RandomStarts(long seed) {
         return z ^ (z >>> 31);
     }
 
-    private static long fnv1a(String text) {
+    static long fnv1a(String text) {
         long h = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

@@ -27,6 +27,28 @@ public final class AuditRecorder implements AutoCloseable {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
+    /** What had been recorded at one moment, to drop what an abandoned probe added after it. */
+    public record Mark(int findings, int sections, java.util.Set<String> metrics, java.util.Set<String> rowProbes) {
+    }
+
+    public synchronized Mark mark() {
+        return new Mark(findings.size(), sections.size(), java.util.Set.copyOf(metrics.keySet()), java.util.Set.copyOf(rows.keySet()));
+    }
+
+    /** Forgets every metric, finding, section and row recorded since {@code mark}. */
+    public synchronized void rollback(Mark mark) {
+        findings.subList(mark.findings(), findings.size()).clear();
+        sections.subList(mark.sections(), sections.size()).clear();
+        metrics.keySet().retainAll(mark.metrics());
+        for (var it = rows.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!mark.rowProbes().contains(e.getKey())) {
+                e.getValue().close();
+                it.remove();
+            }
+        }
+    }
+
     public synchronized void metric(Metric metric) {
         if (metrics.putIfAbsent(metric.name(), metric) != null) {
             throw new IllegalStateException("metric recorded twice: " + metric.name());
@@ -49,6 +71,11 @@ public final class AuditRecorder implements AutoCloseable {
             log = rows.get(probeId);
         }
         return log == null ? action -> { } : log;
+    }
+
+    /** The ids of the probes that recorded rows, in the order they first did. */
+    public synchronized List<String> rowProbes() {
+        return List.copyOf(rows.keySet());
     }
 
     public synchronized void finding(Finding finding) {

@@ -1,5 +1,6 @@
 package dev.vigil.core.audit;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,10 +9,11 @@ import java.util.Map;
  * setting to report it ("fgsm.linf eps=8/255"). Probes report in the order they run and, within one,
  * in the order of their settings; the explanation probe picks "flipped" images from it.
  */
-public final class Flips {
+public final class Flips implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final ProbeResults.Key<Flips> KEY = new ProbeResults.Key<>("flipped samples", Flips.class);
 
-    private final Map<String, String> first = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> first = new LinkedHashMap<>();
 
     /** Records that {@code setting} flipped the sample, unless an earlier setting did. */
     public synchronized void offer(String sampleId, String setting) {

@@ -48,6 +48,11 @@ public interface Probe<S extends Serializable> {
 
     /** The whole probe on one machine: one pass over {@link #samples}, then the conclusion. */
     default void run(AuditContext context) throws Exception {
-        conclude(context, List.of(pass(context, samples(context))));
+        run(context, PassRunner.LOCAL);
+    }
+
+    /** The whole probe with its passes run by {@code runner} (here, or sharded on a cluster), then the conclusion. */
+    default void run(AuditContext context, PassRunner runner) throws Exception {
+        conclude(context, runner.passes(this, context, samples(context)));
     }
 }

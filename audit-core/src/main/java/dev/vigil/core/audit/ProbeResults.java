@@ -1,18 +1,21 @@
 package dev.vigil.core.audit;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What probes hand to later probes of the same audit, under typed keys: the clean predictions, the
  * samples an attack or drift setting flipped. A probe reads only keys that earlier probes publish.
+ * Values are serializable, so that a cluster's executors can receive what their passes read.
  */
-public final class ProbeResults {
+public final class ProbeResults implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** A typed name for one result. */
-    public record Key<T>(String name, Class<T> type) {
+    public record Key<T>(String name, Class<T> type) implements Serializable {
     }
 
-    private final Map<Key<?>, Object> values = new LinkedHashMap<>();
+    private final LinkedHashMap<Key<?>, Object> values = new LinkedHashMap<>();
 
     public synchronized <T> void publish(Key<T> key, T value) {
         values.put(key, key.type().cast(value));

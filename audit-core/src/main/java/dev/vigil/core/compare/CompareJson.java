@@ -2,7 +2,6 @@ package dev.vigil.core.compare;
 
 import dev.vigil.core.result.ResultsJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes compare.json: the comparison with the same conventions as results.json (indented, NaN as "NaN"). */
@@ -11,7 +10,6 @@ public final class CompareJson {
     }
 
     public static void write(AuditComparison comparison, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, ResultsJson.mapper().writeValueAsString(comparison) + "\n");
+        dev.vigil.core.result.AtomicFiles.writeString(file, ResultsJson.mapper().writeValueAsString(comparison) + "\n");
     }
 }

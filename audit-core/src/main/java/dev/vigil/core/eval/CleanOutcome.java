@@ -13,7 +13,8 @@ import java.util.Map;
  * The clean predictions by sample index, which later probes compare against (flip rates, attack
  * success among clean-correct samples). A sample that could not be read has prediction -1.
  */
-public record CleanOutcome(int[] labels, int[] predictions, float[] confidence, float[] trueClassProbability) {
+public record CleanOutcome(int[] labels, int[] predictions, float[] confidence, float[] trueClassProbability)
+        implements java.io.Serializable {
     /** Where the clean probe publishes the outcome for the probes after it. */
     public static final ProbeResults.Key<CleanOutcome> KEY = new ProbeResults.Key<>("clean predictions", CleanOutcome.class);
     /** The clean rows' column holding the softmax probability of the true class. */

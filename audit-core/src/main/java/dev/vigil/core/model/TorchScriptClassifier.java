@@ -129,8 +129,9 @@ public final class TorchScriptClassifier implements Classifier {
             try {
                 out = logits(scope.zeros(new Shape(spec.batchShape(2))));
             } catch (EngineException e) {
-                throw new InputError("The model did not accept a batch of shape " + new Shape(spec.batchShape(2))
-                        + " (" + InputError.firstLine(e) + "); set --image-size HxW and --channels to what the model expects.", e);
+                throw new InputError("The model did not accept a batch of shape " + new Shape(spec.batchShape(2)) + " ("
+                        + ModelFailure.lastLine(e) + "); " + ModelFailure.inputHint(ModelFailure.lastLine(e), spec, acceptsOneImage(scope))
+                        + ".", e);
             }
             Shape shape = out.getShape();
             if (labels.isEmpty() && shape.dimension() == 2 && shape.get(1) > 0) {
@@ -142,6 +143,33 @@ public final class TorchScriptClassifier implements Classifier {
                         + labels.size() + " labels); check the model file and the labels.");
             }
         }
+    }
+
+    /** Whether one blank image goes through: tells a model that fixes its batch size from one that needs another input. */
+    private boolean acceptsOneImage(NDManager scope) {
+        try {
+            logits(scope.zeros(new Shape(spec.batchShape(1))));
+            return true;
+        } catch (EngineException | InputError e) {
+            return false;
+        }
+    }
+
+    /**
+     * The module's one output as [batch, classes]. A model that returns a tuple or a dict is refused with one
+     * sentence; one that squeezes the logits of a batch of one to [classes] gets its batch dimension back, so
+     * the last, short batch of an audit works as the others do.
+     */
+    private NDArray output(NDList out, long batch) {
+        if (out.size() != 1) {
+            throw new InputError("The model returns " + out.size() + " outputs (a tuple, list or dict); Vigil needs it to return"
+                    + " only the [batch, classes] logits: save a wrapper whose forward returns the logits tensor alone.");
+        }
+        NDArray logits = out.get(0);
+        if (batch == 1 && logits.getShape().dimension() == 1) {
+            return logits.reshape(1, logits.getShape().get(0));
+        }
+        return logits;
     }
 
     /**
@@ -163,10 +191,10 @@ public final class TorchScriptClassifier implements Classifier {
                 pixels[j] = random.nextFloat();
             }
             NDArray x = normalize(pixels(scope, pixels, 2));
-            float[] usual = IValueUtils.forward(block, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] usual = output(IValueUtils.forward(block, new NDList(x), false), 2).toFloatArray();
             float[] last;
             try {
-                last = IValueUtils.forward(block, new NDList(ChannelsLast.of(x)), false).singletonOrThrow().toFloatArray();
+                last = output(IValueUtils.forward(block, new NDList(ChannelsLast.of(x)), false), 2).toFloatArray();
             } catch (EngineException e) {
                 return false;
             }
@@ -245,23 +273,42 @@ public final class TorchScriptClassifier implements Classifier {
         return out;
     }
 
+    private static final Object GRADIENT_LOCK = new Object();
+
     @Override
     public NDArray logits(NDArray pixels) {
-        NDList out = IValueUtils.forward(block, new NDList(moduleInput(pixels)), false);
-        NDArray logits = out.singletonOrThrow();
+        NDArray logits = output(IValueUtils.forward(block, new NDList(moduleInput(pixels)), false), pixels.getShape().get(0));
         logits.attach(pixels.getManager());
         return logits;
     }
 
     @Override
     public GradientResult gradient(NDArray pixels, Objective objective) {
+        // DJL allows one gradient collector per process at a time, so models used by concurrent tasks of
+        // one JVM (Spark's local mode, executors with several cores) take turns for the backward pass.
+        synchronized (GRADIENT_LOCK) {
+            return gradientAlone(pixels, objective);
+        }
+    }
+
+    private GradientResult gradientAlone(NDArray pixels, Objective objective) {
         NDManager scope = pixels.getManager();
         NDArray input = pixels.duplicate();
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             input.setRequiresGradient(true);
-            NDArray logits = IValueUtils.forward(block, new NDList(moduleInput(input)), true).singletonOrThrow();
-            collector.backward(objective.scalar(logits));
-            NDArray gradient = input.getGradient().duplicate();
+            NDArray logits = output(IValueUtils.forward(block, new NDList(moduleInput(input)), true), input.getShape().get(0));
+            NDArray gradient;
+            try {
+                collector.backward(objective.scalar(logits));
+                gradient = input.getGradient().duplicate();
+            } catch (EngineException e) {
+                if (!String.valueOf(e.getMessage()).contains("does not require grad")) {
+                    throw e;
+                }
+                // the forward cut the graph (x.detach(), torch.no_grad()): the logits do not depend on the input
+                // through autograd, and a zero gradient is what the soundness checks report as such
+                gradient = scope.zeros(input.getShape(), input.getDataType());
+            }
             NDArray detached = logits.stopGradient();
             gradient.attach(scope);
             detached.attach(scope);

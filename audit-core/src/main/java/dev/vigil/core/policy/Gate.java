@@ -105,10 +105,18 @@ public final class Gate {
         return new RuleOutcome(rule, status, o.value(), o.lower(), o.upper(), o.count(), o.gated(), reason, state);
     }
 
+    /** Why a rule on a metric the results lack cannot be decided. */
+    static String absent(String metric) {
+        if (metric.startsWith("autoattack.")) {
+            return "The AutoAttack suite did not run, so its robust accuracy is unknown (run vigil audit --attacks autoattack;"
+                    + " APGD needs input gradients); a robust accuracy measured by FGSM or PGD alone is only an upper bound.";
+        }
+        return "The metric is absent from these results: the probe that measures it was not run.";
+    }
+
     static RuleOutcome evaluate(Rule rule, Optional<Metric> found, Policy policy) {
         if (found.isEmpty()) {
-            return new RuleOutcome(rule, Status.INCONCLUSIVE, null, null, null, null, null,
-                    "The metric is absent from these results: the probe that measures it was not run.");
+            return new RuleOutcome(rule, Status.INCONCLUSIVE, null, null, null, null, null, absent(rule.metric()));
         }
         Metric m = found.get();
         Double gated = switch (rule.bound()) {

@@ -21,8 +21,7 @@ public final class ResultsJson {
     }
 
     public static void write(AuditResults results, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, MAPPER.writeValueAsString(results) + "\n");
+        AtomicFiles.writeString(file, MAPPER.writeValueAsString(results) + "\n");
     }
 
     public static AuditResults read(Path file) {

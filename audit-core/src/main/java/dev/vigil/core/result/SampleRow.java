@@ -11,7 +11,8 @@ import java.util.Map;
  * @param extra     probe-specific columns (e.g. the smallest flipping epsilon)
  */
 public record SampleRow(String sampleId, String probe, String parameter, String label, String prediction,
-                        double confidence, boolean correct, Map<String, String> extra) {
+                        double confidence, boolean correct, Map<String, String> extra)
+        implements java.io.Serializable {
     public SampleRow {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }

@@ -65,11 +65,15 @@ public final class SamplesCsv {
     }
 
     public static void write(List<SampleRow> rows, Path file) throws IOException {
-        table(rows).write().csv(file.toFile());
+        AtomicFiles.write(file, temp -> table(rows).write().csv(temp.toFile()));
     }
 
     /** Streams the log into {@code file}, one table of at most {@link #CHUNK_ROWS} rows at a time. */
     public static void write(RowStore log, Path file) throws IOException {
+        AtomicFiles.write(file, temp -> stream(log, temp));
+    }
+
+    private static void stream(RowStore log, Path file) throws IOException {
         SortedSet<String> extraKeys = log.extraColumns();
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<SampleRow> chunk = new ArrayList<>();

@@ -2,8 +2,10 @@ package dev.vigil.cli.bench;
 
 import dev.vigil.attacks.adversarial.AdversarialPlan;
 import dev.vigil.attacks.adversarial.AdversarialProbe;
+import dev.vigil.attacks.adversarial.ApgdSettings;
 import dev.vigil.attacks.adversarial.AttackCatalogue;
 import dev.vigil.attacks.adversarial.PgdSettings;
+import dev.vigil.attacks.adversarial.SquareSettings;
 import dev.vigil.attacks.drift.DriftConfig;
 import dev.vigil.attacks.drift.DriftFamily;
 import dev.vigil.attacks.drift.DriftProbe;
@@ -61,6 +63,15 @@ public final class BenchStages {
         AdversarialPlan pgd = AdversarialPlan.of(List.of(AttackCatalogue.PGD), List.of(Norm.LINF), largest, AdversarialPlan.DEFAULT_L2,
                 "none");
         int steps = PgdSettings.DEFAULT.steps();
+        AdversarialPlan apgdCe = AdversarialPlan.of(List.of(AttackCatalogue.APGD_CE), List.of(Norm.LINF), largest,
+                AdversarialPlan.DEFAULT_L2, "none");
+        AdversarialPlan apgdT = AdversarialPlan.of(List.of(AttackCatalogue.APGD_T), List.of(Norm.LINF), largest,
+                AdversarialPlan.DEFAULT_L2, "none");
+        AdversarialPlan square = AdversarialPlan.of(List.of(AttackCatalogue.SQUARE), List.of(Norm.LINF), largest,
+                AdversarialPlan.DEFAULT_L2, "none");
+        int apgdSteps = ApgdSettings.CE.steps();
+        int targetedSteps = ApgdSettings.TARGETED.steps() * Math.min(ApgdSettings.TARGETED.targets(), classifier.labels().size() - 1);
+        int queries = SquareSettings.DEFAULT.queries();
         return List.of(
                 new BenchStage("clean", n, BenchStage.passes(0, 1), () -> floor.seconds(1, 0), "clean",
                         this::cleanPass),
@@ -68,6 +79,17 @@ public final class BenchStages {
                         () -> runProbe(new AdversarialProbe(fgsm))),
                 new BenchStage("PGD-10 L∞ at ε = 8/255", n, BenchStage.passes(steps, 1), () -> floor.seconds(1, steps), "pgd",
                         () -> runProbe(new AdversarialProbe(pgd))),
+                // APGD and Square leave an image once it breaks, so their floors are the cost without early exit,
+                // scaled from one timed pass.
+                new BenchStage("APGD-CE-100 L∞ at ε = 8/255", n, "≤ " + apgdSteps + " fwd+bwd per image (early exit); floor: "
+                        + apgdSteps + " × one timed pass", () -> apgdSteps * floor.seconds(0, 1), null,
+                        () -> runProbe(new AdversarialProbe(apgdCe))),
+                new BenchStage("APGD-T-100 (9 targets) L∞ at ε = 8/255", n, "≤ " + targetedSteps + " fwd+bwd per image (early exit);"
+                        + " floor: " + targetedSteps + " × one timed pass", () -> targetedSteps * floor.seconds(0, 1), null,
+                        () -> runProbe(new AdversarialProbe(apgdT))),
+                new BenchStage("Square-5000 L∞ at ε = 8/255", n, "≤ " + (queries + 1) + " fwd per image (early exit); floor: "
+                        + (queries + 1) + " × one timed pass", () -> (queries + 1) * floor.seconds(1, 0), null,
+                        () -> runProbe(new AdversarialProbe(square))),
                 new BenchStage("IG-50 on 32 images", IG_IMAGES, IG_STEPS + " fwd+bwd + 2 fwd per image, batched", () -> igFloor.seconds(2, 1), "ig",
                         this::integratedGradients),
                 new BenchStage("rotation sweep (" + angles + " angles)", n, BenchStage.passes(0, angles),
