@@ -12,7 +12,8 @@ final class AttributionOptions {
 
     @Option(names = "--explain", defaultValue = DEFAULT_METHODS, paramLabel = "LIST",
             description = "Attribution methods, comma-separated: saliency, gradxinput, ig (Integrated Gradients), smoothgrad"
-                    + " (over saliency), smoothgrad_ig (over Integrated Gradients, slow), occlusion; 'all' or 'none'. Default: ${DEFAULT-VALUE}.")
+                    + " (over saliency), smoothgrad_ig (over Integrated Gradients, slow), occlusion, rise (random masks, forward passes"
+                    + " only: with occlusion, what an ONNX model can be explained by); 'all' or 'none'. Default: ${DEFAULT-VALUE}.")
     String methods;
 
     @Option(names = "--ig-steps", defaultValue = "50", paramLabel = "N",
@@ -24,7 +25,7 @@ final class AttributionOptions {
     String igRule;
 
     @Option(names = "--ig-baseline", defaultValue = "black", paramLabel = "KIND",
-            description = "Integrated Gradients baseline, also the occlusion fill: black, blurred (Gaussian, σ = 1/16 of the"
+            description = "Integrated Gradients baseline, also the occlusion and RISE fill: black, blurred (Gaussian, σ = 1/16 of the"
                     + " larger side) or uniform (seeded noise). Default: ${DEFAULT-VALUE}.")
     String igBaseline;
 
@@ -44,13 +45,26 @@ final class AttributionOptions {
             description = "Occlusion stride in pixels; 0 means half the patch. Default: ${DEFAULT-VALUE}.")
     int occlusionStride;
 
+    @Option(names = "--rise-masks", defaultValue = "1000", paramLabel = "N",
+            description = "RISE random masks per image (one forward pass each). Default: ${DEFAULT-VALUE}.")
+    int riseMasks;
+
+    @Option(names = "--rise-cells", defaultValue = "7", paramLabel = "N",
+            description = "RISE mask grid cells per side before smooth upsampling. Default: ${DEFAULT-VALUE}.")
+    int riseCells;
+
+    @Option(names = "--rise-keep", defaultValue = "0.5", paramLabel = "P",
+            description = "RISE probability that a grid cell shows the image. Default: ${DEFAULT-VALUE}.")
+    double riseKeep;
+
     @Option(names = "--heatmap-channels", defaultValue = "sum-abs", paramLabel = "sum-abs|max-abs",
             description = "How heatmaps combine a pixel's channels: the sum or the largest of their absolute values. Default: ${DEFAULT-VALUE}.")
     String heatmapChannels;
 
     MethodSettings settings() {
         return new MethodSettings(MethodSettings.parseIds(methods), igSteps, QuadratureRule.parse(igRule),
-                Baseline.parse(igBaseline, "--ig-baseline"), smoothGradSamples, smoothGradNoise, occlusionPatch, occlusionStride);
+                Baseline.parse(igBaseline, "--ig-baseline"), smoothGradSamples, smoothGradNoise, occlusionPatch, occlusionStride,
+                riseMasks, riseCells, riseKeep);
     }
 
     ChannelAggregation channels() {

@@ -27,6 +27,9 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     ModelOptions model;
 
     @Mixin
+    TwinOptions twin;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -61,6 +64,6 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
         run.check();
         return new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
-                CommandLines.current(spec), probes.probes(), resume);
+                CommandLines.current(spec), probes.probes(), resume, twin.twin(model.model));
     }
 }

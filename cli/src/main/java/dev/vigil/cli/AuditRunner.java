@@ -15,7 +15,10 @@ import dev.vigil.core.audit.Progress;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.data.InputSizes;
 import dev.vigil.core.eval.CleanProbe;
+import dev.vigil.core.eval.TwinParityProbe;
 import dev.vigil.core.model.Classifier;
+import dev.vigil.core.model.DeviceChoice;
+import dev.vigil.core.model.TwinClassifier;
 import dev.vigil.core.model.EngineInfo;
 import dev.vigil.core.model.EngineSetup;
 import dev.vigil.core.model.InputSpec;
@@ -27,6 +30,9 @@ import dev.vigil.core.result.Finding;
 import dev.vigil.core.result.ModelSummary;
 import dev.vigil.core.result.Provenance;
 import dev.vigil.core.result.ResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -111,7 +117,7 @@ final class AuditRunner {
         InputSizes.Inferred inferred = setup.inferred();
         InputSpec spec = setup.spec();
         CleanProbe cleanProbe = new CleanProbe();
-        JsonNode settings = settings(cleanProbe, request.probes());
+        JsonNode settings = settings(cleanProbe, request.twin(), request.probes());
         RunFolder folder = RunFolder.start(request.out(), request.commandLine(),
                 RunIdentity.of(request.model(), dataset, settings, request, spec.toString()), request.resume());
         try {
@@ -135,7 +141,8 @@ final class AuditRunner {
         }
         ModelRequest modelRequest = new ModelRequest(request.model(), spec, request.normalization(), dataset.classNames(),
                 request.device());
-        try (Classifier model = decorator.apply(ModelLoader.open(modelRequest))) {
+        Classifier opened = open(modelRequest, request.twin());
+        try (Classifier model = decorator.apply(opened)) {
             EngineInfo engine = model.engine();
             log.printf("vigil: %s on %s: %d images in %d classes, input %s, %s on %s, device %s%n", request.model().getFileName(),
                     request.data(), dataset.samples().size(), dataset.classNames().size(), spec, engine.format(), engine.name(),
@@ -176,6 +183,9 @@ final class AuditRunner {
                 probeFailed = true;
             } else if (clean != null) {
                 try {
+                    if (opened instanceof TwinClassifier pair) {
+                        Checkpoints.run(new TwinParityProbe(pair, request.twin()), context, checkpoints);
+                    }
                     probeFailed = AuditPipeline.run(context, request.probes(), log::println, verbose, checkpoints, passes);
                 } catch (AuditInterrupted e) {
                     interrupted = e;
@@ -192,7 +202,7 @@ final class AuditRunner {
                     model.device().toString(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), request.seed(),
                     started.toString(), finished.toString(), request.commandLine(), request.model().toString(),
                     folder.identity().modelSha256(), request.data().toString(), Hashing.manifest(fileHashes),
-                    engine.name(), engine.version(), engine.format());
+                    engine.name(), engine.version(), engine.format(), engine.modelMetadata());
             ModelSummary modelSummary = new ModelSummary(request.model().getFileName().toString(), provenance.modelSha256(),
                     spec.toString(), request.normalization().toString(), dataset.classNames().size());
             DatasetSummary data = clean == null
@@ -234,10 +244,42 @@ final class AuditRunner {
                         + ". These results hold only the probes that finished (" + finished + "); the verdict was not evaluated.");
     }
 
+    /**
+     * The audited model, paired with its gradient twin when one is given: the twin opens on the CPU, like the
+     * ONNX models it stands beside, with the same input, normalization and labels.
+     */
+    private static Classifier open(ModelRequest request, TwinParityProbe.Settings twin) {
+        Classifier audited = ModelLoader.open(request);
+        if (twin == null) {
+            return audited;
+        }
+        try {
+            Classifier source = ModelLoader.open(new ModelRequest(Path.of(twin.gradientModel()), request.spec(),
+                    request.normalization(), audited.labels(), DeviceChoice.CPU));
+            try {
+                return TwinClassifier.of(audited, source);
+            } catch (RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            audited.close();
+            throw e;
+        }
+    }
+
     /** Every probe's typed settings by probe id, as results.json records them. */
     static JsonNode settings(CleanProbe clean, List<Probe<?>> probes) {
+        return settings(clean, (TwinParityProbe.Settings) null, probes);
+    }
+
+    /** As above, with the export-parity check's settings when a gradient twin is given ({@code twin} not null). */
+    static JsonNode settings(CleanProbe clean, TwinParityProbe.Settings twin, List<Probe<?>> probes) {
         ObjectNode out = ResultsJson.mapper().createObjectNode();
         out.set(clean.id(), ResultsJson.mapper().valueToTree(clean.settings()));
+        if (twin != null) {
+            out.set(TwinParityProbe.ID, ResultsJson.mapper().valueToTree(twin));
+        }
         for (Probe<?> p : probes) {
             out.set(p.id(), ResultsJson.mapper().valueToTree(p.settings()));
         }

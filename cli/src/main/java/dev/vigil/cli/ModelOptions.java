@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** How to load and feed the model. */
 final class ModelOptions {
     @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "TorchScript classifier (.pt, .pth or .torchscript), saved with torch.jit.save.")
+            description = "The classifier: TorchScript (.pt, .pth or .torchscript, saved with torch.jit.save) or ONNX (.onnx,"
+                    + " run by ONNX Runtime on the CPU, logits only: what needs gradients is skipped unless --gradient-model is given).")
     Path model;
 
     @Option(names = "--labels", paramLabel = "FILE",
@@ -35,11 +36,12 @@ final class ModelOptions {
     int channels;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "Where the model runs: auto picks a CUDA GPU when PyTorch sees one. Default: ${DEFAULT-VALUE}.")
+            description = "Where the model runs: auto picks a CUDA GPU when PyTorch sees one (ONNX models always run on the CPU)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String device;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "CPU threads for PyTorch; 0 means one per core. Default: ${DEFAULT-VALUE}.")
+            description = "CPU threads for PyTorch and ONNX Runtime; 0 means one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     /** Refuses numbers picocli parses but no model can use; --mean and --std are checked by {@link Normalization}. */

@@ -261,6 +261,10 @@ final class ExplainReport {
         s.put("occlusion", (m.occlusionPatch() == 0 ? "patch 1/8 of the smaller side" : "patch " + m.occlusionPatch() + " px")
                 + ", stride " + (m.occlusionStride() == 0 ? "half the patch" : m.occlusionStride() + " px")
                 + ", filled with the " + m.igBaseline().option() + " baseline");
+        if (m.ids().contains(dev.vigil.explain.method.Rise.ID)) {
+            s.put("RISE", m.riseMasks() + " masks of " + m.riseCells() + "×" + m.riseCells() + " cells kept with probability "
+                    + Format.number(m.riseKeep(), 2) + ", filled with the " + m.igBaseline().option() + " baseline");
+        }
         FaithfulnessSettings f = settings.faithfulness();
         s.put("faithfulness", f.steps() + " steps of " + (f.patch() == 1 ? "single pixels" : f.patch() + "×" + f.patch() + " patches")
                 + ", " + f.imputation().option() + " imputation, most and least relevant first; controls: a random map and Sobel edges;"

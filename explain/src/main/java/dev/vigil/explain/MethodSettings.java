@@ -7,6 +7,7 @@ import dev.vigil.explain.method.GradientTimesInput;
 import dev.vigil.explain.method.IntegratedGradients;
 import dev.vigil.explain.method.Occlusion;
 import dev.vigil.explain.method.QuadratureRule;
+import dev.vigil.explain.method.Rise;
 import dev.vigil.explain.method.Saliency;
 import dev.vigil.explain.method.SmoothGrad;
 import java.util.ArrayList;
@@ -25,11 +26,15 @@ import java.util.Locale;
  * @param smoothGradNoise   SmoothGrad σ relative to the image's value range
  * @param occlusionPatch    occlusion patch side in pixels, 0 for automatic (an eighth of the side)
  * @param occlusionStride   occlusion stride in pixels, 0 for automatic (half the patch)
+ * @param riseMasks         RISE masks per image
+ * @param riseCells         RISE grid cells per side
+ * @param riseKeep          RISE probability of keeping a grid cell
  */
 public record MethodSettings(List<String> ids, int igSteps, QuadratureRule igRule, Baseline igBaseline, int smoothGradSamples,
-                             double smoothGradNoise, int occlusionPatch, int occlusionStride) {
+                             double smoothGradNoise, int occlusionPatch, int occlusionStride, int riseMasks, int riseCells,
+                             double riseKeep) {
     /** Every method id, in the order they run. */
-    public static final List<String> ALL = List.of("saliency", "gradxinput", "ig", "smoothgrad", "smoothgrad_ig", "occlusion");
+    public static final List<String> ALL = List.of("saliency", "gradxinput", "ig", "smoothgrad", "smoothgrad_ig", "occlusion", "rise");
     /**
      * What runs by default: every method but SmoothGrad over Integrated Gradients, which costs samples × steps
      * passes per image (1250 by default) and, on the demo, as long as the rest of the explanations together.
@@ -49,6 +54,19 @@ public record MethodSettings(List<String> ids, int igSteps, QuadratureRule igRul
         if (occlusionPatch < 0 || occlusionStride < 0) {
             throw new InputError("--occlusion-patch and --occlusion-stride must be 0 (automatic) or a number of pixels.");
         }
+        if (riseMasks < 1 || riseCells < 1) {
+            throw new InputError("--rise-masks and --rise-cells must be at least 1, not " + riseMasks + " and " + riseCells + ".");
+        }
+        if (!(riseKeep > 0 && riseKeep < 1)) {
+            throw new InputError("--rise-keep must be a probability between 0 and 1 (exclusive), not " + riseKeep + ".");
+        }
+    }
+
+    /** With RISE's defaults (1000 masks, 7 cells, keep 0.5). */
+    public MethodSettings(List<String> ids, int igSteps, QuadratureRule igRule, Baseline igBaseline, int smoothGradSamples,
+                          double smoothGradNoise, int occlusionPatch, int occlusionStride) {
+        this(ids, igSteps, igRule, igBaseline, smoothGradSamples, smoothGradNoise, occlusionPatch, occlusionStride,
+                Rise.DEFAULT_MASKS, Rise.DEFAULT_CELLS, Rise.DEFAULT_KEEP);
     }
 
     public static MethodSettings defaults() {
@@ -89,6 +107,7 @@ public record MethodSettings(List<String> ids, int igSteps, QuadratureRule igRul
                 case "smoothgrad" -> new SmoothGrad(saliency, smoothGradNoise, smoothGradSamples, batchSize, seed);
                 case "smoothgrad_ig" -> new SmoothGrad(ig, smoothGradNoise, smoothGradSamples, batchSize, seed);
                 case "occlusion" -> new Occlusion(occlusionPatch, occlusionStride, igBaseline, batchSize, seed);
+                case "rise" -> new Rise(riseMasks, riseCells, riseKeep, igBaseline, batchSize, seed);
                 default -> throw new IllegalStateException("unknown method " + id);
             });
         }

@@ -84,6 +84,7 @@ public final class HtmlReport {
         }
         model.put("views", views);
         model.put("glance", Glance.of(results));
+        model.put("notRun", results.findings().stream().filter(f -> f.id().contains("not-run")).toList());
         model.put("footer", footer(results, resultsSha256));
         model.put("images", new EmbeddedImages(imagesRoot, shown, imageBudget));
         model.put("charts", new ChartMarkup());

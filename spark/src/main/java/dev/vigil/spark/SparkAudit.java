@@ -59,6 +59,12 @@ public final class SparkAudit {
                 auditArgs.add(args[i]);
             }
         }
+        if (auditArgs.stream().anyMatch(a -> a.equals("--gradient-model") || a.startsWith("--gradient-model="))) {
+            // Executors open the audited model alone; a twin pair would have to travel with its parity check.
+            System.err.println("vigil: --gradient-model is not supported on Spark; audit an ONNX model with its"
+                    + " TorchScript twin with 'vigil audit' on one machine, or audit the ONNX model alone here.");
+            return 2;
+        }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int shards = partitions > 0 ? partitions : context.defaultParallelism();
         String[] audit = auditArgs.toArray(String[]::new);

@@ -89,6 +89,10 @@ class SparkAuditTest {
         a.add("--partitions");
         a.add("0");
         assertEquals(2, SparkAudit.run(spark, a.toArray(String[]::new)));
+        List<String> twin = new ArrayList<>(List.of(args(folder.resolve("twin"))));
+        twin.remove(0);
+        twin.add("--gradient-model=" + testdata("cifar/model.pt"));
+        assertEquals(2, SparkAudit.run(spark, twin.toArray(String[]::new)), "a gradient twin is refused in one sentence");
     }
 
     private static Path sharded(String name, int partitions) {

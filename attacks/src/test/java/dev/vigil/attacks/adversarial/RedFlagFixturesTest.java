@@ -54,6 +54,20 @@ class RedFlagFixturesTest {
     }
 
     @Test
+    void anOnnxModelWithSoftmaxInsideIsFlaggedThoughItGivesNoGradients() throws Exception {
+        Path data = TinyImageSet.write(dir.resolve("onnx"), 30, 4, 9, 26, 229, 3, linearLabels());
+        Dataset dataset = Dataset.open(data);
+        try (Classifier classifier = dev.vigil.core.model.ModelLoader.open(new dev.vigil.core.model.ModelRequest(
+                Fixtures.testdata("onnx/linear_softmax.onnx"), LinearFixture.SPEC, dev.vigil.core.model.Normalization.NONE,
+                Fixtures.labels(3), dev.vigil.core.model.DeviceChoice.CPU))) {
+            List<String> ids = ProbeRun.of(classifier, dataset, ProbeRun.clean(classifier, dataset, 16), fgsmOnly("8/255"), 16, 0,
+                    dir.resolve("out-onnx")).findingIds();
+            assertTrue(ids.contains("probabilities-as-logits"), ids.toString());
+            assertTrue(ids.contains("attack-not-run.fgsm"), ids.toString());
+        }
+    }
+
+    @Test
     void aModelWithoutInputGradientsIsFlaggedTwice() throws Exception {
         LinearFixture f = LinearFixture.read();
         // zero_grad.pt is the linear model on floor(8x)/8

@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class EngineSetup {
     private static volatile boolean started;
+    private static volatile int threads = Runtime.getRuntime().availableProcessors();
 
     private EngineSetup() {
     }
@@ -22,10 +23,16 @@ public final class EngineSetup {
         if (!started) {
             int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             JniUtils.setNumThreads(n);
+            EngineSetup.threads = n;
             JniUtils.setGraphExecutorOptimize(Boolean.parseBoolean(System.getProperty("vigil.graphOptimizer", "false")));
             started = true;
         }
         return engine;
+    }
+
+    /** The thread count the engines run with (--threads, or every core); ONNX Runtime sessions use it too. */
+    public static int threads() {
+        return threads;
     }
 
     public static Engine start() {

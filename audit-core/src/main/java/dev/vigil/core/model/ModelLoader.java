@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * first bytes when the ending is unknown, and opens it. A new format is one {@link ModelFormat} added here.
  */
 public final class ModelLoader {
-    private static final List<ModelFormat> FORMATS = List.of(new TorchScriptFormat());
+    private static final List<ModelFormat> FORMATS = List.of(new TorchScriptFormat(), new OnnxFormat());
 
     private ModelLoader() {
     }

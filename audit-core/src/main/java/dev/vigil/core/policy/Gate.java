@@ -35,7 +35,7 @@ public final class Gate {
      * against {@code baseline} (null for none).
      */
     public static Verdict evaluate(Policy policy, AuditResults results, Baseline baseline, LocalDate today) {
-        if (!policy.absentMetricInconclusive()) {
+        if (!policy.absentMetricInconclusive() && !skippedForTheModel(results)) {
             List<String> unknown = policy.rules().stream().map(Gate::subjectMetric).distinct()
                     .filter(name -> !known(name, results, baseline)).toList();
             if (!unknown.isEmpty()) {
@@ -52,6 +52,15 @@ public final class Gate {
         }
         return new Verdict(overall(outcomes, policy.failOnInconclusive()), policy.name(), policy.source(), policy.sha256(),
                 policy.failOnInconclusive(), outcomes, today.toString(), baseline == null ? null : baseline.description());
+    }
+
+    /**
+     * Whether some probe, attack or method did not run because the model cannot serve it (an ONNX model has
+     * no gradients): then a rule on a metric the results lack is inconclusive, as for the default policy,
+     * since the policy cannot be expected to know which model it will gate.
+     */
+    private static boolean skippedForTheModel(AuditResults results) {
+        return results.findings().stream().anyMatch(f -> f.id().contains("not-run."));
     }
 
     /** The metric a rule is about: its own name, or the one inside its delta term. */

@@ -4,8 +4,8 @@ package dev.vigil.core.result;
  * A named warning about the model or about the soundness of the evaluation itself.
  *
  * @param id       stable identifier, e.g. "probabilities-as-logits"
- * @param severity "error" (the audit's numbers rest on less than the data: samples without a prediction),
- *                 "warning" or "info"
+ * @param severity "error" (the audit's numbers cannot be trusted as they stand: samples without a prediction, an
+ *                 export unlike its source, an interrupted run), "warning" or "info"
  */
 public record Finding(String id, String severity, String title, String detail) {
     public static final String ERROR = "error";

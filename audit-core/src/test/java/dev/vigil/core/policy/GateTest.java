@@ -148,6 +148,18 @@ class GateTest {
     }
 
     @Test
+    void aUserPolicyOnAMetricOfAnAttackTheModelCouldNotServeIsInconclusiveNotAnInputError() {
+        AuditResults skipped = results(METRICS);
+        skipped = new AuditResults(1, skipped.provenance(), skipped.model(), skipped.dataset(), METRICS,
+                List.of(dev.vigil.core.result.Finding.warning("attack-not-run.pgd", "PGD did not run", "It needs input gradients.")),
+                List.of());
+        Verdict v = Gate.evaluate(policy(false, false, rule("pgd.l2.eps=0.5.robust_accuracy >= 0.1", Bound.VALUE, null)), skipped);
+        assertEquals(Status.INCONCLUSIVE, v.rules().get(0).status());
+        assertThrows(InputError.class, () -> Gate.evaluate(
+                policy(false, false, rule("pgd.l2.eps=0.5.robust_accuracy >= 0.1", Bound.VALUE, null)), results(METRICS)));
+    }
+
+    @Test
     void theBundledDefaultTreatsAnAbsentMetricAsInconclusive() {
         Verdict v = Gate.evaluate(policy(true, false, rule("pgd.l2.eps=0.5.robust_accuracy >= 0.1", Bound.VALUE, null),
                 rule("clean.accuracy >= 0.5", Bound.VALUE, null)), results(METRICS));
