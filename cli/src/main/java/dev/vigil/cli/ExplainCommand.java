@@ -13,6 +13,7 @@ import dev.vigil.core.model.ModelRequest;
 import dev.vigil.core.result.ResultsJson;
 import dev.vigil.explain.ImageExplainer;
 import dev.vigil.explain.MethodSettings;
+import dev.vigil.explain.export.AttributionExport;
 import dev.vigil.explain.method.Images;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,11 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Folder for the heatmaps and explanations.json. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--save-attributions", description = "Also write every method's raw attributions as NumPy arrays:"
+            + " attributions/<method>.npy (float32, [N, C, H, W], pixel space, signed, before channel aggregation) and"
+            + " attributions/index.csv (row,sample_id,target,label,prediction).")
+    boolean saveAttributions;
+
     @Option(names = "--verbose", description = "Show engine log lines and stack traces of internal errors.")
     boolean verbose;
 
@@ -83,6 +89,15 @@ final class ExplainCommand implements Callable<Integer> {
             ImageExplainer.Result result = ImageExplainer.explain(classifier, new Images(spec, images.size(), pixels), targets,
                     settings.create(batchSize, seed), methods.channels(), out, stems(images), batchSize);
             report(result, classifier.labels());
+            if (saveAttributions) {
+                List<String> ids = images.stream().map(Path::toString).toList();
+                List<AttributionExport.Row> rows = new ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    ImageExplainer.Prediction p = result.predictions().get(i);
+                    rows.add(new AttributionExport.Row(ids.get(i), p.target(), -1, p.predicted()));
+                }
+                System.out.println("attributions: " + AttributionExport.write(out, result.maps(), rows));
+            }
         }
         return ExitCodes.OK;
     }

@@ -4,7 +4,9 @@ import dev.vigil.core.audit.Probe;
 import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.explain.ExplainProbe;
 import dev.vigil.explain.ExplainSettings;
+import dev.vigil.explain.FaithfulnessSettings;
 import dev.vigil.explain.Target;
+import dev.vigil.explain.quality.Imputation;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +29,25 @@ final class ExplainOptions implements ProbeOptions {
             description = "Steps of the deletion and insertion curves. Default: ${DEFAULT-VALUE}.")
     int deletionSteps;
 
+    @Option(names = "--faithfulness-imputation", defaultValue = "noisy-linear", paramLabel = "black|blur|noisy-linear",
+            description = "What removed pixels show in the faithfulness curves (most and least relevant first): black, the"
+                    + " blurred image, or ROAD's noisy linear imputation from their neighbours. Default: ${DEFAULT-VALUE}.")
+    String faithfulnessImputation;
+
+    @Option(names = "--faithfulness-patch", defaultValue = "1", paramLabel = "PX",
+            description = "Removal unit of the faithfulness curves: 1 for single pixels, or the side of square patches."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int faithfulnessPatch;
+
+    @Option(names = "--faithfulness-steps", defaultValue = "16", paramLabel = "N",
+            description = "Steps of each faithfulness curve. Default: ${DEFAULT-VALUE}.")
+    int faithfulnessSteps;
+
+    @Option(names = "--faithfulness-margin", defaultValue = "0.1", paramLabel = "G",
+            description = "Flag a method when the 95% interval of its mean faithfulness gain over a random map lies below G."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double faithfulnessMargin;
+
     @Option(names = "--randomization-images", defaultValue = "4", paramLabel = "N",
             description = "Images for the model-randomization sanity check (spread over classes); 0 turns it off. Default: ${DEFAULT-VALUE}.")
     int randomizationImages;
@@ -48,6 +69,11 @@ final class ExplainOptions implements ProbeOptions {
             description = "L∞ FGSM budget of attribution drift, in pixel values (8/255 or 0.03). Default: ${DEFAULT-VALUE}.")
     String eps;
 
+    @Option(names = "--save-attributions", description = "Also write every method's raw attributions of the explained images as"
+            + " NumPy arrays: attributions/<method>.npy (float32, [N, C, H, W], pixel space, signed, before channel aggregation)"
+            + " and attributions/index.csv (row,sample_id,target,label,prediction).")
+    boolean saveAttributions;
+
     @Option(names = "--randomization-threshold", defaultValue = "0.5", paramLabel = "R",
             description = "Flag a method whose maps keep a mean rank correlation above R once every layer is randomized."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -56,7 +82,8 @@ final class ExplainOptions implements ProbeOptions {
     ExplainSettings settings() {
         return new ExplainSettings(methods.settings(), perClass, Target.parse(target), deletionSteps, randomizationThreshold,
                 randomizationImages, randomizationSteps, ExplainSettings.parseDrift(drift), angle, Epsilon.parse(eps, "--explain-eps"),
-                methods.channels());
+                methods.channels(), new FaithfulnessSettings(faithfulnessSteps, faithfulnessPatch,
+                Imputation.parse(faithfulnessImputation, "--faithfulness-imputation"), faithfulnessMargin));
     }
 
     @Override
@@ -65,6 +92,6 @@ final class ExplainOptions implements ProbeOptions {
         if (s.methods().ids().isEmpty()) {
             return List.of();
         }
-        return List.of(new ExplainProbe(s));
+        return List.of(new ExplainProbe(s, saveAttributions));
     }
 }

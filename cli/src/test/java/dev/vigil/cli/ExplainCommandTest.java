@@ -52,6 +52,27 @@ class ExplainCommandTest {
     }
 
     @Test
+    void saveAttributionsWritesEveryMethodsRawMapsAsNpyWithAnIndex() throws Exception {
+        CliRun run = explain(dir.resolve("a"), "--save-attributions");
+        assertEquals(0, run.exitCode(), run.err());
+        Path folder = dir.resolve("a/attributions");
+        for (String method : List.of("saliency", "ig")) {
+            dev.vigil.explain.export.Npy.Array a = dev.vigil.explain.export.Npy.read(folder.resolve(method + ".npy"));
+            assertArrayEquals(new int[] {2, 3, 32, 32}, a.shape(), method);
+        }
+        double sum = 0;
+        for (float v : dev.vigil.explain.export.Npy.read(folder.resolve("ig.npy")).values()) {
+            sum += v;
+        }
+        JsonNode json = ResultsJson.mapper().readTree(dir.resolve("a/explanations.json").toFile());
+        assertEquals(json.get("images").get(0).get("explanations").get(1).get("attributionSum").asDouble()
+                + json.get("images").get(1).get("explanations").get(1).get("attributionSum").asDouble(), sum, 1e-3,
+                "the saved maps are the explained ones, signed");
+        List<String> index = Files.readAllLines(folder.resolve("index.csv"));
+        assertEquals(List.of("row,sample_id,target,label,prediction", "0," + KEEP_LEFT + ",1,,1", "1," + NO_ENTRY + ",3,,3"), index);
+    }
+
+    @Test
     void theTargetCanBeNamedByLabelOrIndex() throws Exception {
         assertEquals(0, explain(dir.resolve("a"), "--target", "keep_right").exitCode());
         JsonNode json = ResultsJson.mapper().readTree(dir.resolve("a/explanations.json").toFile());

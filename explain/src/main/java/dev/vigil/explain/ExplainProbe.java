@@ -10,12 +10,14 @@ import dev.vigil.core.data.Sample;
 import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.result.Finding;
+import dev.vigil.explain.export.AttributionExport;
 import dev.vigil.explain.method.AttributionMethod;
 import dev.vigil.explain.method.Attributions;
 import dev.vigil.explain.method.ChannelAggregation;
 import dev.vigil.explain.method.Images;
 import dev.vigil.explain.quality.AttributionDrift;
 import dev.vigil.explain.quality.DeletionInsertion;
+import dev.vigil.explain.quality.FaithfulnessCheck;
 import dev.vigil.explain.quality.RandomizationCheck;
 import dev.vigil.explain.quality.Variant;
 import dev.vigil.explain.select.ImageSelection;
@@ -31,8 +33,9 @@ import java.util.function.Function;
 
 /**
  * Explanations in an audit: chooses a stratified selection of images ({@link ImageSelection}), explains
- * each with every requested method, and checks the explanations — deletion and insertion AUC against a
- * random order, the cascading model-randomization check, and attribution drift under the settings'
+ * each with every requested method, and checks the explanations — faithfulness (most and least relevant
+ * pixels removed first, against a random and an edge-detector control), deletion and insertion AUC against
+ * a random order, the model-randomization check, and attribution drift under the settings'
  * {@link Variant}s (rotation, grayscale, FGSM). It records metrics, per-image rows, findings, a report
  * section and one heatmap row per image and method. Runs after the attack and drift probes, whose rows
  * supply the "flipped" images.
@@ -46,9 +49,16 @@ public final class ExplainProbe implements Probe<ExplainProbe.Shard> {
     private static final long RANDOMIZE = 0x7A5D0L;
 
     private final ExplainSettings settings;
+    private final boolean saveAttributions;
 
     public ExplainProbe(ExplainSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param saveAttributions also write every method's maps under attributions/ ({@link AttributionExport}) */
+    public ExplainProbe(ExplainSettings settings, boolean saveAttributions) {
         this.settings = settings;
+        this.saveAttributions = saveAttributions;
     }
 
     @Override
@@ -96,10 +106,16 @@ public final class ExplainProbe implements Probe<ExplainProbe.Shard> {
             return;
         }
         Map<AttributionMethod, Attributions> maps = explain(ctx, methods, images, targets);
+        if (saveAttributions) {
+            save(ctx, picks, targets, maps);
+        }
 
         Progress.Task checks = ctx.progress().start("explain: quality checks", (long) images.count() * methods.size());
         DeletionInsertion deletion = new DeletionInsertion(settings.deletionSteps(), ctx.batchSize());
         DeletionInsertion.Curves random = deletion.run(model, images, targets, randomOrders(images, ctx.seed() ^ ORDER));
+        List<String> ids = picks.stream().map(p -> p.sample().id()).toList();
+        FaithfulnessCheck faithfulness = settings.faithfulness().check(ctx.batchSize(), ctx.seed());
+        FaithfulnessCheck.Controls controls = faithfulness.controls(model, images, targets, ids);
         List<Variant> variants = servable(ctx, settings.variants(ctx.batchSize()), Variant::needs, Variant::title,
                 "explain-drift-not-run.", "attribution drift for the image ");
         List<Images> changed = new ArrayList<>();
@@ -114,13 +130,15 @@ public final class ExplainProbe implements Probe<ExplainProbe.Shard> {
             for (int v = 0; v < variants.size(); v++) {
                 drift.add(AttributionDrift.run(model, method, variants.get(v), changed.get(v), targets, a));
             }
-            results.add(new MethodResult(method, a, deletion.run(model, images, targets, attributionOrders(a)),
+            results.add(new MethodResult(method, a,
+                    faithfulness.evaluate(model, images, targets, FaithfulnessCheck.relevance(a), ids, controls),
+                    deletion.run(model, images, targets, attributionOrders(a)),
                     randomization(ctx, method, images.select(sanityImages), selectTargets(targets, sanityImages), a.select(sanityImages)),
                     drift));
             checks.advance(images.count());
         }
         checks.finish("explain: quality checks done");
-        new ExplainReport(ctx, settings, picks, images, targets, random, results, variants).record();
+        new ExplainReport(ctx, settings, picks, images, targets, random, controls, results, variants).record();
     }
 
     /** Every method's maps of the images, each method's throughput on the progress line (not in the results). */
@@ -137,6 +155,18 @@ public final class ExplainProbe implements Probe<ExplainProbe.Shard> {
                     images.count() / Math.max(seconds, 1e-9)));
         }
         return maps;
+    }
+
+    private static void save(AuditContext ctx, List<ImageSelection.Pick> picks, int[] targets, Map<AttributionMethod, Attributions> maps)
+            throws java.io.IOException {
+        Map<String, Attributions> byId = new LinkedHashMap<>();
+        maps.forEach((m, a) -> byId.put(m.id(), a));
+        List<AttributionExport.Row> rows = new ArrayList<>();
+        for (int i = 0; i < picks.size(); i++) {
+            Sample s = picks.get(i).sample();
+            rows.add(new AttributionExport.Row(s.id(), targets[i], s.label(), ctx.clean().predictions()[s.index()]));
+        }
+        AttributionExport.write(ctx.outputDir(), byId, rows);
     }
 
     /** The items the model can serve; each one it cannot gets a finding that says what it lacks. */

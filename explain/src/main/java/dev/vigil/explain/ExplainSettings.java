@@ -30,10 +30,12 @@ import java.util.Locale;
  * @param driftAngle             the rotation angle of attribution drift, in degrees
  * @param driftEps               the L∞ FGSM budget of attribution drift
  * @param heatmapChannels        channel aggregation of heatmaps
+ * @param faithfulness           how faithfulness is measured
  */
 public record ExplainSettings(MethodSettings methods, int perClass, Target target, int deletionSteps,
                               double randomizationThreshold, int randomizationImages, int randomizationSteps,
-                              List<String> drift, double driftAngle, Epsilon driftEps, ChannelAggregation heatmapChannels) {
+                              List<String> drift, double driftAngle, Epsilon driftEps, ChannelAggregation heatmapChannels,
+                              FaithfulnessSettings faithfulness) {
     public static final int DEFAULT_RANDOMIZATION_IMAGES = 4;
     /** The changes attribution drift can compare against, in the order they run and are drawn. */
     public static final List<String> DRIFT = List.of("rotation", "grayscale", "fgsm");
@@ -66,7 +68,7 @@ public record ExplainSettings(MethodSettings methods, int perClass, Target targe
         return new ExplainSettings(MethodSettings.defaults(), ImageSelection.DEFAULT_PER_CLASS, Target.PREDICTED,
                 DeletionInsertion.DEFAULT_STEPS, RandomizationCheck.DEFAULT_THRESHOLD, DEFAULT_RANDOMIZATION_IMAGES,
                 RandomizationCheck.DEFAULT_MAX_STEPS, DRIFT, DEFAULT_DRIFT_ANGLE, Epsilon.parse(DEFAULT_DRIFT_EPS, "--explain-eps"),
-                ChannelAggregation.SUM_ABS);
+                ChannelAggregation.SUM_ABS, FaithfulnessSettings.defaults());
     }
 
     /** Parses a comma-separated list as given to --explain-drift: names from {@link #DRIFT}, "all" or "none". */

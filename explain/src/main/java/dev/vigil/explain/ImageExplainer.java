@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -43,8 +45,12 @@ public final class ImageExplainer {
         }
     }
 
-    /** Everything explained: predictions by image, explanations by image then method, timings by method. */
-    public record Result(List<Prediction> predictions, List<List<Explanation>> explanations, List<Timing> timings) {
+    /**
+     * Everything explained: predictions by image, explanations by image then method, timings by method, and
+     * every method's maps by method id.
+     */
+    public record Result(List<Prediction> predictions, List<List<Explanation>> explanations, List<Timing> timings,
+                         Map<String, Attributions> maps) {
     }
 
     /**
@@ -71,9 +77,11 @@ public final class ImageExplainer {
             explanations.add(new ArrayList<>());
         }
         List<Timing> timings = new ArrayList<>();
+        Map<String, Attributions> maps = new LinkedHashMap<>();
         for (AttributionMethod method : methods) {
             long start = System.nanoTime();
             Attributions a = method.attribute(model, images, chosen);
+            maps.put(method.id(), a);
             timings.add(new Timing(method.id(), images.count(), (System.nanoTime() - start) / 1e9));
             Completeness c = a.completeness();
             for (int i = 0; i < images.count(); i++) {
@@ -84,6 +92,6 @@ public final class ImageExplainer {
                         c == null ? Double.NaN : c.absoluteGap(i), c == null ? Double.NaN : c.relativeGap(i)));
             }
         }
-        return new Result(predictions, explanations, timings);
+        return new Result(predictions, explanations, timings, maps);
     }
 }

@@ -30,7 +30,8 @@ class ExplainProbeTest {
 
     static ExplainSettings small(List<String> drift) {
         return new ExplainSettings(new MethodSettings(METHODS, 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 8, 8),
-                1, Target.PREDICTED, 8, 0.5, 2, 8, drift, 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, drift, 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS,
+                new FaithfulnessSettings(8, 1, dev.vigil.explain.quality.Imputation.NOISY_LINEAR, 0.1));
     }
 
     private static AuditRecorder run(Path out) throws Exception {
@@ -65,6 +66,20 @@ class ExplainProbeTest {
         }
         assertTrue(metrics.get("explain.saliency.deletion_auc") < metrics.get("explain.random_order.deletion_auc"),
                 "saliency beats a random order on the trained demo model");
+        for (String m : METHODS) {
+            for (String suffix : List.of(".faithfulness.gain", ".faithfulness.morf_auc", ".faithfulness.lerf_auc",
+                    ".faithfulness.gain_over_random", ".faithfulness.gain_over_edges")) {
+                assertTrue(metrics.containsKey("explain." + m + suffix), "explain." + m + suffix);
+            }
+            boolean gradient = !m.equals("occlusion");
+            assertEquals(gradient, metrics.containsKey("explain." + m + ".randomization.ssim"), m);
+            assertEquals(gradient, metrics.containsKey("explain." + m + ".randomization.independent.max_spearman"), m);
+        }
+        assertTrue(metrics.containsKey("explain.control.random.faithfulness.gain") && metrics.containsKey("explain.control.edges.faithfulness.gain"));
+        assertTrue(metrics.get("explain.occlusion.faithfulness.gain") > metrics.get("explain.control.random.faithfulness.gain"),
+                "occlusion is more faithful than a random map on the trained demo model");
+        assertFalse(first.findings().stream().anyMatch(f -> f.id().startsWith("explain-faithfulness-")),
+                "six images give no evidence that a method is no better than random");
 
         List<SampleRow> rows = first.rows().stream().filter(r -> r.probe().startsWith("explain.")).toList();
         assertEquals(6 * METHODS.size(), rows.size(), "one row per image (one per class) and method");
@@ -78,8 +93,9 @@ class ExplainProbeTest {
         assertTrue(section.charts().size() >= 3);
         for (Figure f : section.figures()) {
             assertTrue(Files.size(dir.resolve("a").resolve(f.file())) > 0, f.file());
-            assertTrue(f.caption().contains("the 99th percentile of the sum over channels of |a| over this row"), f.caption());
-            assertTrue(f.caption().contains("original | rotated 15° | in grayscale | FGSM ε=8/255"), f.caption());
+            assertTrue(f.caption().matches(".+ of class .+; colour scale 0 to [0-9.e+-]+"), "the caption states the row's scale once: " + f.caption());
+            assertTrue(f.legend().contains("the 99th percentile of that value over every image of this row"), f.legend());
+            assertTrue(f.legend().contains("original | rotated 15° | in grayscale | FGSM ε=8/255"), f.legend());
             java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("a").resolve(f.file()).toFile());
             assertEquals(4 * (128 + 4) + 10, png.getWidth(), "four tiles and a colour bar");
         }
@@ -97,7 +113,8 @@ class ExplainProbeTest {
     void explainingNothingRecordsNothing(@TempDir Path dir) throws Exception {
         AuditRecorder recorder = new AuditRecorder();
         ExplainSettings none = new ExplainSettings(new MethodSettings(List.of(), 16, QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 0, 0),
-                1, Target.PREDICTED, 8, 0.5, 2, 8, List.of(), 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
+                1, Target.PREDICTED, 8, 0.5, 2, 8, List.of(), 15, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS,
+                new FaithfulnessSettings(8, 1, dev.vigil.explain.quality.Imputation.NOISY_LINEAR, 0.1));
         try (TorchScriptClassifier model = DemoAudit.model()) {
             AuditContext ctx = DemoAudit.context(model, 12, dir, recorder);
             int before = recorder.metrics().size();

@@ -33,7 +33,7 @@ class ZeroGradientTest {
         AuditRecorder recorder = new AuditRecorder();
         ExplainSettings settings = new ExplainSettings(new MethodSettings(List.of("saliency", "ig", "occlusion"), 8,
                 QuadratureRule.GAUSS_LEGENDRE, Baseline.BLACK, 4, 0.15, 2, 2), 2, Target.PREDICTED, 4, 0.5, 2, 8,
-                ExplainSettings.DRIFT, 90, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS);
+                ExplainSettings.DRIFT, 90, Epsilon.parse("8/255", "eps"), ChannelAggregation.SUM_ABS, FaithfulnessSettings.defaults());
         try (TorchScriptClassifier model = Fixtures.load("zero_grad.pt", LinearFixture.SPEC, 3)) {
             dev.vigil.core.eval.CleanProbe.Readout clean = CleanEvaluation.run(model, data, 16, Progress.SILENT, recorder);
             AuditContext ctx = TestContexts.of(model, data, clean.outcome(), 16, 0, dir.resolve("out"), Progress.SILENT, recorder);

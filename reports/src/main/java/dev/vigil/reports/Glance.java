@@ -346,8 +346,13 @@ public final class Glance {
         if (gap != null) {
             parts.add("Integrated Gradients completeness gap " + ReportFormat.fourDecimals(gap.value()));
         }
-        beatsRandom(metrics, "deletion_auc", true).ifPresent(parts::add);
-        beatsRandom(metrics, "insertion_auc", false).ifPresent(parts::add);
+        Optional<String> faithful = moreFaithfulThanRandom(metrics);
+        if (faithful.isPresent()) {
+            parts.add(faithful.get());
+        } else {
+            beatsRandom(metrics, "deletion_auc", true).ifPresent(parts::add);
+            beatsRandom(metrics, "insertion_auc", false).ifPresent(parts::add);
+        }
         double rho = Double.NEGATIVE_INFINITY;
         String rhoMethod = "";
         for (Metric m : metrics.values()) {
@@ -367,7 +372,25 @@ public final class Glance {
                 parts.isEmpty() ? "" : String.join("; ", parts), "explain.", verdict, results));
     }
 
-    /** "4 of 5 methods beat the random order on deletion AUC", from explain.<m>.<auc> and explain.random_order.<auc>. */
+    /**
+     * "4 of 5 methods are more faithful than a random map", from explain.<m>.faithfulness.gain_over_random: a
+     * method counts when the 95% interval of its paired gain over the random control lies above 0.
+     */
+    private static Optional<String> moreFaithfulThanRandom(Map<String, Metric> metrics) {
+        String suffix = ".faithfulness.gain_over_random";
+        int methods = 0;
+        int better = 0;
+        for (Metric m : metrics.values()) {
+            if (m.name().startsWith("explain.") && m.name().endsWith(suffix)) {
+                methods++;
+                better += m.lower() != null && m.lower() > 0 ? 1 : 0;
+            }
+        }
+        return methods == 0 ? Optional.empty()
+                : Optional.of(better + " of " + methods + " methods significantly more faithful than a random map");
+    }
+
+    /** Results without faithfulness gains: "4 of 5 methods beat the random order on deletion AUC", from explain.<m>.<auc> and explain.random_order.<auc>. */
     private static Optional<String> beatsRandom(Map<String, Metric> metrics, String auc, boolean lowerIsBetter) {
         Metric random = metrics.get("explain.random_order." + auc);
         if (random == null) {

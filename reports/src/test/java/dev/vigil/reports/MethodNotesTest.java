@@ -31,6 +31,10 @@ class MethodNotesTest {
         assertEquals("pgd", NOTES.noteFor("pgd.l2.eps=0.5.max_l2").orElseThrow().id());
         assertEquals("mcnemar", NOTES.noteFor("drift.grayscale.mcnemar_p").orElseThrow().id());
         assertEquals("ig-completeness", NOTES.noteFor("explain.ig.completeness_gap").orElseThrow().id());
+        assertEquals("faithfulness", NOTES.noteFor("explain.ig.faithfulness.gain_over_random").orElseThrow().id());
+        assertEquals("faithfulness", NOTES.noteFor("explain.control.edges.faithfulness.gain").orElseThrow().id());
+        assertEquals("randomization", NOTES.noteFor("explain.ig.randomization.ssim").orElseThrow().id());
+        assertEquals("deletion-insertion", NOTES.noteFor("explain.random_order.deletion_auc").orElseThrow().id());
     }
 
     @Test

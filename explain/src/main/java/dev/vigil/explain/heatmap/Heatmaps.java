@@ -43,13 +43,6 @@ public final class Heatmaps {
                 + " percentile of that value over every image of this row (larger values clipped); one scale per row";
     }
 
-    /** The scale of one row, in words, for its caption. */
-    public static String scaleCaption(ChannelAggregation aggregation, double top) {
-        String per = aggregation == ChannelAggregation.MAX_ABS ? "max over channels of |a|" : "sum over channels of |a|";
-        return String.format(java.util.Locale.ROOT, "Colour from 0 to %.3g, the %s percentile of the %s over this row; larger values clipped.",
-                top, PERCENTILE_TEXT, per);
-    }
-
     public static Row row(List<Tile> tiles, InputSpec spec, ChannelAggregation aggregation) throws IOException {
         int h = spec.height();
         int w = spec.width();

@@ -137,7 +137,7 @@ public record DeletionInsertion(int steps, int batchSize) {
         return order;
     }
 
-    private static double softmax(float[] logits, int offset, int classes, int target) {
+    static double softmax(float[] logits, int offset, int classes, int target) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             max = Math.max(max, logits[offset + c]);

@@ -36,6 +36,14 @@ class RandomizationCheckTest {
             assertTrue(first < 0.95, "randomizing the output layer already changes the map: " + first);
             assertTrue(last < 0.5 && last < first, "a fully random model gives unrelated maps: " + last);
             assertFalse(r.insensitive(0.5));
+            assertEquals(19, r.independent().length, "the independent variant has one step per layer group too");
+            double ssim = r.fullyRandomizedSsim();
+            System.out.printf(java.util.Locale.ROOT, "saliency on CIFAR: SSIM after the cascade %.3f; independent ρ, output layer %.3f,"
+                    + " most similar %.3f%n", ssim, r.meanIndependent(0), r.mostSimilarIndependent());
+            assertTrue(ssim < 0.5, "SSIM agrees that a fully random model gives other maps: " + ssim);
+            assertEquals(r.mean(0), r.meanIndependent(0), 1e-12, "the first step randomizes the output layer alone in both variants");
+            assertEquals(r.meanSsim(0), r.meanIndependentSsim(0), 1e-12);
+            assertTrue(r.mostSimilarIndependent() >= r.meanIndependent(r.layers().size() - 1));
 
             assertArrayEquals(before, logits(model, DATA.images()), "the audited model's outputs are unchanged");
             assertArrayEquals(original.values(), saliency.attribute(model, DATA.images(), DATA.labels()).values());
@@ -64,6 +72,8 @@ class RandomizationCheckTest {
             Attributions original = edges.attribute(model, DATA.images(), DATA.labels());
             RandomizationCheck.Result r = new RandomizationCheck(0.5, 100, 1).run(model, edges, DATA.images(), DATA.labels(), original);
             assertEquals(1.0, r.fullyRandomized(), 1e-12);
+            assertEquals(1.0, r.fullyRandomizedSsim(), 1e-12);
+            assertEquals(1.0, r.mostSimilarIndependent(), 1e-12);
             assertTrue(r.insensitive(0.5));
         }
     }
