@@ -51,17 +51,18 @@ final class GoldenResults {
     }
 
     /**
-     * The first place where the two trees differ, or null. Numbers agree within a relative 1e-5 and numbers
-     * written inside text within one unit of their last printed digit: libtorch's float results differ in the
-     * last bits between CPUs (seen: 2.5e-10 on a mean perturbation between two x86 machines), while any change
-     * in behaviour moves a count on these fixtures by at least one image (1/60 of an accuracy).
+     * The first place where the two trees differ, or null. Numbers agree within a relative 2e-4 and numbers
+     * written inside text within one unit of their last printed digit: libtorch's float results differ between
+     * CPUs (AVX-512 or not), most in maxima of gradients (seen: 2.5e-10 relative on a mean L2 perturbation,
+     * 5.7e-5 on the mean L∞ size of an L2 FGSM step), while any change in behaviour moves a count on these
+     * fixtures by at least one image (1/200 of an accuracy, 25 times the tolerance).
      */
     static String firstDifference(String path, JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             double x = a.asDouble();
             double y = b.asDouble();
             boolean close = a.isIntegralNumber() && b.isIntegralNumber() ? a.equals(b)
-                    : Math.abs(x - y) <= 1e-5 * Math.max(Math.abs(x), Math.abs(y)) + 1e-12;
+                    : Math.abs(x - y) <= 2e-4 * Math.max(Math.abs(x), Math.abs(y)) + 1e-12;
             return close ? null : path + ": expected " + a + ", got " + b;
         }
         if (a.isTextual() && b.isTextual()) {
