@@ -42,7 +42,7 @@ OUT = os.path.join(HERE, "captum")
 
 
 class _StandIn(types.ModuleType):
-    """A module whose every attribute is a placeholder: enough for Captum's plotting imports."""
+    """A stand-in module that answers every attribute lookup: enough for Captum's plotting imports."""
 
     def __getattr__(self, name):
         if name.startswith("__"):
