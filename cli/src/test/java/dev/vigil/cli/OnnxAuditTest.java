@@ -171,7 +171,7 @@ class OnnxAuditTest {
         assertEquals("error", parity.severity());
         assertEquals("The exported model does not behave like its source", parity.title());
         assertTrue(results.metric("twin.prediction_agreement").orElseThrow().value() < 0.99);
-        assertTrue(Files.readString(out.resolve("index.html")).contains("✘ Error"));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("✖ Error"));
     }
 
     @Test
