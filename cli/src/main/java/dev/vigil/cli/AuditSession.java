@@ -101,8 +101,11 @@ final class AuditSession {
         System.out.printf(Locale.ROOT, "Clean accuracy: %.4f (95%% CI %.4f-%.4f) on %d images, %d skipped%n",
                 accuracy.value(), accuracy.lower(), accuracy.upper(), results.dataset().samplesRead(),
                 results.dataset().samplesSkipped());
-        results.findings().forEach(f -> System.out.println((f.severity().equals(dev.vigil.core.result.Finding.ERROR) ? "Error: "
-                : "Warning: ") + f.title()));
+        results.findings().forEach(f -> System.out.println(switch (f.severity()) {
+            case dev.vigil.core.result.Finding.ERROR -> "Error: ";
+            case "info" -> "Note: ";
+            default -> "Warning: ";
+        } + f.title()));
         System.out.println("Report: " + request.out().resolve(ReportFiles.HTML).toAbsolutePath().normalize()
                 + (run.pdf ? " (and " + ReportFiles.PDF + ")" : ""));
         if (stop != null) {
