@@ -44,7 +44,7 @@ final class ExplainOptions implements ProbeOptions {
     int faithfulnessSteps;
 
     @Option(names = "--faithfulness-margin", defaultValue = "0.1", paramLabel = "G",
-            description = "Flag a method when the 95% interval of its mean faithfulness gain over a random map lies below G."
+            description = "Flag a method when the 95%% interval of its mean faithfulness gain over a random map lies below G."
                     + " Default: ${DEFAULT-VALUE}.")
     double faithfulnessMargin;
 

@@ -197,4 +197,15 @@ class AuditCommandTest {
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("vigil "));
     }
+
+    /** picocli prints a warning instead of the text when a description holds a lone '%' (it is a format string). */
+    @Test
+    void everyHelpPageFormatsCleanly() {
+        for (String command : new picocli.CommandLine(new VigilCommand()).getSubcommands().keySet()) {
+            CliRun help = CliRun.of(command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertFalse(help.out().contains("picocli WARN") || help.err().contains("picocli WARN"), command + ": " + help.err());
+            assertTrue(help.out().contains("Usage: vigil " + command), command);
+        }
+    }
 }
