@@ -1,10 +1,10 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.cli.bench.BenchReport;
 import dev.vigil.cli.bench.BenchStage;
 import dev.vigil.cli.bench.BenchStages;
 import dev.vigil.cli.bench.EngineFloor;
+import dev.vigil.cli.bench.PeerOutcome;
 import dev.vigil.cli.bench.PeerRun;
 import dev.vigil.cli.bench.ProcessMemory;
 import dev.vigil.cli.bench.StageResult;
@@ -54,6 +54,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "The plain-PyTorch peer script; missing means no peer column. Default: ${DEFAULT-VALUE}.")
     Path peer;
 
+    @Option(names = "--torchattacks", paramLabel = "DIR",
+            description = "A torchattacks 3.5.1 checkout (the folder holding the torchattacks package), put first on the peer's"
+                    + " PYTHONPATH; without it the python's own path must find torchattacks, or its column says why it is empty.")
+    Path torchattacks;
+
+    @Option(names = "--torchattacks-peer", paramLabel = "FILE", defaultValue = "bench-data/torchattacks_peer.py",
+            description = "The torchattacks peer script (APGD-CE, APGD-T, Square and their MultiAttack). Default: ${DEFAULT-VALUE}.")
+    Path torchattacksPeer;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
             description = "Python with torch for the peer. Default: ${DEFAULT-VALUE}.")
     String python;
@@ -98,30 +107,42 @@ final class BenchCommand implements Callable<Integer> {
                 BenchStages stages = new BenchStages(classifier, dataset, clean.outcome(), batchSize, floor, scratch);
                 for (BenchStage stage : stages.all(igFloor)) {
                     log.println("bench: " + stage.name() + " ...");
-                    results.add(measure(stage));
+                    results.addAll(measure(stage));
                 }
                 log.println("bench: full default audit ...");
                 results.add(FullAuditStage.measure(model, data, batchSize, threads, floor, scratch.resolve("audit")));
             }
         }
-        JsonNode peerOut = PeerRun.run(python, peer, model.model, data, model.mean, model.std, batchSize, threads,
-                "1/255,2/255,4/255,8/255", 32, 50, 10, log);
+        PeerRun.Inputs inputs = new PeerRun.Inputs(python, model.model, data, model.mean, model.std, batchSize, threads);
+        log.println("bench: the plain-PyTorch peer ...");
+        PeerOutcome pytorch = PeerRun.pytorch(inputs, peer, "1/255,2/255,4/255,8/255", 32, 50, 10, log);
+        log.println("bench: the torchattacks peer (APGD-CE, APGD-T, Square, their MultiAttack) ...");
+        PeerOutcome ta = PeerRun.torchattacks(inputs, torchattacksPeer, torchattacks, "8/255", log);
+        List<PeerOutcome> peers = List.of(pytorch, ta);
         List<StageResult> withPeer = new ArrayList<>();
         for (StageResult r : results) {
-            JsonNode seconds = peerOut == null || r.peerKey() == null ? null : peerOut.get(r.peerKey() + "_seconds");
-            withPeer.add(r.withPeer(seconds == null ? null : seconds.asDouble()));
+            PeerOutcome own = BenchStage.Peer.TORCHATTACKS.title().equals(r.peer()) ? ta : pytorch;
+            withPeer.add(r.withPeerOutput(own.output()));
+        }
+        for (PeerOutcome p : peers) {
+            if (p.ran() && p.output().path("images").asInt(-1) != dataset.samples().size()) {
+                log.println("bench: the " + p.peer() + " peer read " + p.output().path("images").asText("?") + " images, Vigil "
+                        + dataset.samples().size() + "; its img/s are priced at Vigil's count.");
+            }
         }
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + threads + " PyTorch threads, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version")
-                + (peerOut == null ? "" : ", peer torch " + peerOut.path("torch").asText());
-        String table = BenchReport.markdown(withPeer, machine, ProcessMemory.peakMb());
+                + (pytorch.ran() ? ", peer torch " + pytorch.output().path("torch").asText() : "")
+                + (ta.ran() ? ", torchattacks " + ta.output().path("torchattacks").asText() : "");
+        String table = BenchReport.markdown(withPeer, machine, ProcessMemory.peakMb(), peers);
         System.out.println(table);
         Files.createDirectories(out);
         Files.writeString(out.resolve("bench.md"), table);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
         json.put("stages", withPeer);
-        json.put("peer", peerOut);
+        json.put("peer", pytorch.ran() ? pytorch.output() : Map.of("not_run", pytorch.reason()));
+        json.put("torchattacks_peer", ta.ran() ? ta.output() : Map.of("not_run", ta.reason()));
         Files.writeString(out.resolve("bench.json"), ResultsJson.mapper().writeValueAsString(json));
         return ExitCodes.OK;
     }
@@ -138,15 +159,32 @@ final class BenchCommand implements Callable<Integer> {
         return batches;
     }
 
-    /** A warm-up run of each, then one timed run, as the peer does. */
-    private static StageResult measure(BenchStage stage) throws Exception {
-        stage.vigil().run();
+    /**
+     * A warm-up run of each (the stage itself, or its tiny-budget version), then one timed run, as the peers do; a
+     * part the stage's code timed inside the run becomes a row of its own, and the stage's row keeps the rest.
+     */
+    static List<StageResult> measure(BenchStage stage) throws Exception {
+        stage.warmUp().run();
         long start = System.nanoTime();
-        stage.vigil().run();
+        BenchStage.Outcome outcome = stage.vigil().run();
         double vigil = (System.nanoTime() - start) / 1e9;
         stage.floor().seconds();
         double floorSeconds = stage.floor().seconds();
-        return new StageResult(stage.name(), stage.images(), stage.passes(), vigil, floorSeconds, stage.peerKey(), null,
-                ProcessMemory.residentMb());
+        Integer robust = stage.robustMetric() == null ? null : outcome.robust(stage.robustMetric());
+        BenchStage.Part part = stage.part();
+        Double partSeconds = part == null ? null : outcome.parts().get(part.key());
+        double own = partSeconds == null ? vigil : vigil - partSeconds;
+        List<StageResult> out = new ArrayList<>();
+        String name = part != null && partSeconds == null ? stage.name() + " (its " + part.key() + " were not reported apart:"
+                + " included)" : stage.name();
+        out.add(new StageResult(name, stage.images(), stage.passes(), own, floorSeconds,
+                stage.peer() == null ? null : stage.peer().title(), stage.peerKey(), null, ProcessMemory.residentMb(), robust, null,
+                stage.note()));
+        if (part != null && partSeconds != null) {
+            part.floor().seconds();
+            out.add(new StageResult(part.name(), part.images(), part.passes(), partSeconds, part.floor().seconds(), null, null, null,
+                    ProcessMemory.residentMb(), null, null, null));
+        }
+        return out;
     }
 }

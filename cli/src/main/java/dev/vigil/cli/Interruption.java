@@ -100,6 +100,11 @@ final class Interruption implements AutoCloseable {
                 public void finish(String summary) {
                     task.finish(summary);
                 }
+
+                @Override
+                public void part(String partName, double seconds) {
+                    task.part(partName, seconds);
+                }
             };
         };
     }

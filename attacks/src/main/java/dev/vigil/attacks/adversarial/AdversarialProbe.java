@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  */
 public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
     public static final String ID = "adversarial";
+    /** The part of the shared pass ({@link Progress.Task#part}) that the sampled soundness checks took. */
+    public static final String CHECKS_PART = "soundness checks";
     /** At ε = 1 in L∞ any image is reachable; five steps of 0.1 from the image suffice on working models. */
     static final Epsilon UNBOUNDED = new Epsilon("1", 1.0);
     static final PgdSettings UNBOUNDED_SEARCH = new PgdSettings(5, new StepSize(0, new Epsilon("0.1", 0.1)), 1, false);
@@ -245,6 +247,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             nanos[1] += checksDone - gradientDone;
         });
         double checkSeconds = nanos[1] / 1e9;
+        task.part(CHECKS_PART, checkSeconds);
         if (runs.isEmpty()) {
             task.finish(String.format(Locale.ROOT, "attack checks: %d images, %.1f images/s", pass.images(), pass.imagesPerSecond()));
         } else {

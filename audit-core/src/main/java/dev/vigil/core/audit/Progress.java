@@ -19,5 +19,9 @@ public interface Progress {
         void advance(long units);
 
         void finish(String summary);
+
+        /** The seconds a named part of the stage took (the benchmark reads them; the console ignores them). */
+        default void part(String name, double seconds) {
+        }
     }
 }
