@@ -20,8 +20,9 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled images: a class-per-folder directory or a CSV manifest.")
-    java.nio.file.Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "Labelled images: a class-per-folder directory or a CSV"
+            + " manifest (the Spark job also takes a URI: hdfs://, s3a://, file:/..., and Parquet tables of path,label).")
+    String data;
 
     @Mixin
     ModelOptions model;
@@ -62,7 +63,7 @@ final class AuditCommand implements Callable<Integer>, ProbeCommand {
     AuditRequest request() {
         model.check();
         run.check();
-        return new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
+        return new AuditRequest(model.model, dev.vigil.core.data.DataLocation.parse(data), model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), model.threads, run.batchSize, run.seed, run.limit, run.out,
                 CommandLines.current(spec), probes.probes(), resume, twin.twin(model.model));
     }

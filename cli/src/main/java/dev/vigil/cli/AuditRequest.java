@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.core.eval.TwinParityProbe;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.data.DataLocation;
 import dev.vigil.core.model.DeviceChoice;
 import dev.vigil.core.model.Normalization;
 import java.nio.file.Path;
@@ -13,11 +14,11 @@ import java.util.List;
  * @param resume continue the unfinished audit in {@code out} (--resume)
  * @param twin   the gradient twin (--gradient-model) and the parity limits, or null for none
  */
-record AuditRequest(Path model, Path data, Path labels, Normalization normalization, String imageSize, int channels,
+record AuditRequest(Path model, DataLocation data, Path labels, Normalization normalization, String imageSize, int channels,
                     DeviceChoice device, int threads, int batchSize, long seed, int limit, Path out,
                     String commandLine, List<Probe<?>> probes, boolean resume, TwinParityProbe.Settings twin) {
     /** Without a gradient twin. */
-    AuditRequest(Path model, Path data, Path labels, Normalization normalization, String imageSize, int channels,
+    AuditRequest(Path model, DataLocation data, Path labels, Normalization normalization, String imageSize, int channels,
                  DeviceChoice device, int threads, int batchSize, long seed, int limit, Path out,
                  String commandLine, List<Probe<?>> probes, boolean resume) {
         this(model, data, labels, normalization, imageSize, channels, device, threads, batchSize, seed, limit, out, commandLine,

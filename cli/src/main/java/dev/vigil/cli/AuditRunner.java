@@ -223,7 +223,7 @@ final class AuditRunner {
             throws java.io.IOException {
         for (var s : dataset.samples()) {
             String before = hashes.get(s.id());
-            if (before != null && !before.equals(Hashing.sha256(s.path()))) {
+            if (before != null && !before.equals(dev.vigil.core.data.SampleFiles.sha256(s))) {
                 throw new dev.vigil.core.InputError("--resume refuses to continue the audit in " + request.out() + ": the file "
                         + s.id() + " changed since the interrupted run; run without --resume to start the audit afresh.");
             }

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer>, ProbeCommand {
         JsonNode size = settings.get("image_size");
         Normalization normalization = new Normalization(floats(settings.get("mean")), floats(settings.get("std")));
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
-        AuditRequest request = new AuditRequest(demo.resolve("model.pt"), demo.resolve("images"), demo.resolve("labels.txt"),
+        AuditRequest request = new AuditRequest(demo.resolve("model.pt"), dev.vigil.core.data.DataLocation.of(demo.resolve("images")), demo.resolve("labels.txt"),
                 normalization, size.get(0).asInt() + "x" + size.get(1).asInt(), 3, deviceChoice, threads, run.batchSize,
                 run.seed, run.limit, run.out, CommandLines.current(spec), probes.probes(), false);
         System.err.println("vigil: demo files unpacked to " + demo);

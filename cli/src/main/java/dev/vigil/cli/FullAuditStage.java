@@ -25,7 +25,7 @@ final class FullAuditStage {
         root.parseArgs("audit", "--model", model.model.toString(), "--data", data.toString());
         AuditCommand command = root.getSubcommands().get("audit").getCommand();
         AtomicReference<CountingClassifier> counter = new AtomicReference<>();
-        AuditRequest request = new AuditRequest(model.model, data, model.labels, model.normalization(), model.imageSize,
+        AuditRequest request = new AuditRequest(model.model, dev.vigil.core.data.DataLocation.of(data), model.labels, model.normalization(), model.imageSize,
                 model.channels, model.deviceChoice(), threads, batchSize, 0, 0, out, "vigil bench (full default audit)",
                 command.probes.probes(), false);
         long start = System.nanoTime();

@@ -18,7 +18,7 @@ record RunIdentity(String modelSha256, String dataListingSha256, String settings
     static RunIdentity of(Path model, Dataset dataset, JsonNode probeSettings, AuditRequest request, String inputSpec) throws IOException {
         StringBuilder listing = new StringBuilder();
         for (Sample s : dataset.samples()) {
-            listing.append(s.id()).append('\t').append(s.path().toAbsolutePath().normalize()).append('\t')
+            listing.append(s.id()).append('\t').append(s.location()).append('\t')
                     .append(dataset.classNames().get(s.label())).append('\n');
         }
         var settings = ResultsJson.mapper().createObjectNode();

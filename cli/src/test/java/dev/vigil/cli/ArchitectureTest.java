@@ -222,7 +222,7 @@ class ArchitectureTest {
     }
 
     private static Dataset dataset(AuditRequest request) {
-        return Dataset.open(request.data()).limit(request.limit(), request.seed());
+        return Dataset.open(request.data(), null).limit(request.limit(), request.seed());
     }
 
     private static ModelRequest modelRequest(AuditRequest request, Dataset dataset) {
@@ -240,7 +240,7 @@ class ArchitectureTest {
     }
 
     private static AuditRequest request(AuditCommand c, Path out) {
-        return new AuditRequest(c.model.model, c.data, c.model.labels, c.model.normalization(), c.model.imageSize, c.model.channels,
+        return new AuditRequest(c.model.model, dev.vigil.core.data.DataLocation.parse(c.data), c.model.labels, c.model.normalization(), c.model.imageSize, c.model.channels,
                 c.model.deviceChoice(), c.model.threads, c.run.batchSize, c.run.seed, c.run.limit, out, "test", c.probes.probes(), false);
     }
 }

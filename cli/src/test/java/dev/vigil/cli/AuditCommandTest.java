@@ -93,6 +93,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void dataAtAUriIsRefusedInOneSentenceNamingTheSparkJob() {
+        CliRun run = CliRun.of("audit", "--model", Path.of(System.getProperty("vigil.repo.root"), "testdata", "cifar", "model.pt").toString(),
+                "--data", "hdfs://namenode:8020/eval/images", "--quiet", "--out", dir.resolve("out").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errorLine().startsWith("vigil: The data path hdfs://namenode:8020/eval/images is a URI, and vigil audit reads local"),
+                run.err());
+        assertTrue(run.errorLine().contains("dev.vigil.spark.SparkAudit"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
     void aFileThatIsNotTorchScriptIsExitCode2() throws IOException {
         Path data = smallCifarCopy(1);
         Path bogus = Files.writeString(dir.resolve("model.pt"), "not a model");

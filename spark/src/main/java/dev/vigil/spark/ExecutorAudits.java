@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.spark.SparkFiles;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * What each executor JVM keeps between tasks of one audit: the audit resolved from its options (data
@@ -31,8 +32,13 @@ final class ExecutorAudits {
     private ExecutorAudits() {
     }
 
-    static ClusterAudit.Worker worker(String[] auditArgs) {
-        return WORKERS.computeIfAbsent(key(auditArgs), k -> ClusterAudit.worker(auditArgs));
+    /** @param data the driver's listing of data at a URI, which the worker's dataset is made from; null for local data */
+    static ClusterAudit.Worker worker(String[] auditArgs, Broadcast<DataShipment> data) {
+        if (data == null) {
+            return WORKERS.computeIfAbsent(key(auditArgs), k -> ClusterAudit.worker(auditArgs));
+        }
+        HadoopStore.receive(data.value());
+        return WORKERS.computeIfAbsent(key(auditArgs) + "\u0000listing " + data.id(), k -> ClusterAudit.worker(auditArgs));
     }
 
     static Classifier borrow(String[] auditArgs, ClusterAudit.Worker worker) {

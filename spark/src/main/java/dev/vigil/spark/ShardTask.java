@@ -32,16 +32,19 @@ final class ShardTask implements Function<int[], ShardOutput> {
     private final String[] auditArgs;
     private final String probeId;
     private final Broadcast<ProbeResults> results;
+    private final Broadcast<DataShipment> data;
     private final String faultDrill;
 
     /**
      * @param faultDrill "probe:partition" whose first attempt fails on purpose (spark.vigil.faultDrill), to
      *                   show that Spark's retry gives the same results; null for none
+     * @param data       the listing of data at a URI and the Hadoop configuration to read it; null for local data
      */
-    ShardTask(String[] auditArgs, String probeId, Broadcast<ProbeResults> results, String faultDrill) {
+    ShardTask(String[] auditArgs, String probeId, Broadcast<ProbeResults> results, Broadcast<DataShipment> data, String faultDrill) {
         this.auditArgs = auditArgs.clone();
         this.probeId = probeId;
         this.results = results;
+        this.data = data;
         this.faultDrill = faultDrill;
     }
 
@@ -51,7 +54,7 @@ final class ShardTask implements Function<int[], ShardOutput> {
         if (task != null && task.attemptNumber() == 0 && (probeId + ":" + task.partitionId()).equals(faultDrill)) {
             throw new IllegalStateException("fault drill: the first attempt of " + faultDrill + " fails on purpose");
         }
-        ClusterAudit.Worker worker = ExecutorAudits.worker(auditArgs);
+        ClusterAudit.Worker worker = ExecutorAudits.worker(auditArgs, data);
         List<Sample> all = worker.dataset().samples();
         List<Sample> samples = new ArrayList<>(indices.length);
         for (int i : indices) {

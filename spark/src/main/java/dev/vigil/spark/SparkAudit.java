@@ -1,6 +1,7 @@
 package dev.vigil.spark;
 
 import dev.vigil.cli.ClusterAudit;
+import dev.vigil.core.data.RemoteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +69,18 @@ public final class SparkAudit {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int shards = partitions > 0 ? partitions : context.defaultParallelism();
         String[] audit = auditArgs.toArray(String[]::new);
-        SparkPassRunner runner = new SparkPassRunner(context, audit, shards, spark.conf().get(FAULT_DRILL, null), System.err);
-        int code = ClusterAudit.run(runner, audit);
+        // Data at a URI is listed once here, read here for the driver's steps, and its listing shipped to the executors.
+        HadoopStore data = new HadoopStore(spark.sparkContext().hadoopConfiguration(), new SparkListing(spark));
+        RemoteStore previous = RemoteStore.installed().orElse(null);
+        RemoteStore.install(data);
+        SparkPassRunner runner = new SparkPassRunner(context, audit, shards, spark.conf().get(FAULT_DRILL, null), System.err, data);
+        int code;
+        try {
+            code = ClusterAudit.run(runner, audit);
+        } finally {
+            runner.close();
+            RemoteStore.install(previous);
+        }
         Path out = runner.outputDir();
         if ((code == 0 || code == 1) && out != null && Files.exists(out.resolve("samples.csv"))) {
             SamplesParquet.write(spark, out.resolve("samples.csv"), out.resolve("samples.parquet"));

@@ -25,14 +25,18 @@ final class SparkPassRunner implements PassRunner {
     private final int partitions;
     private final String faultDrill;
     private final PrintStream log;
+    private final HadoopStore data;
     private volatile Path outputDir;
+    private Broadcast<DataShipment> shipment;
 
-    SparkPassRunner(JavaSparkContext spark, String[] auditArgs, int partitions, String faultDrill, PrintStream log) {
+    /** @param data the driver's store: the listing of data at a URI, made before the first pass, travels from it */
+    SparkPassRunner(JavaSparkContext spark, String[] auditArgs, int partitions, String faultDrill, PrintStream log, HadoopStore data) {
         this.spark = spark;
         this.auditArgs = auditArgs.clone();
         this.partitions = partitions;
         this.faultDrill = faultDrill;
         this.log = log;
+        this.data = data;
     }
 
     @Override
@@ -44,11 +48,14 @@ final class SparkPassRunner implements PassRunner {
             return List.of(probe.pass(context, samples));
         }
         long start = System.nanoTime();
+        if (shipment == null && data.hasListings()) {
+            shipment = spark.broadcast(data.shipment());
+        }
         Broadcast<ProbeResults> results = spark.broadcast(context.results());
         List<ShardOutput> outputs;
         try {
             outputs = spark.parallelize(shards, shards.size())
-                    .map(new ShardTask(auditArgs, probe.id(), results, faultDrill))
+                    .map(new ShardTask(auditArgs, probe.id(), results, shipment, faultDrill))
                     .collect();
         } finally {
             results.destroy();
@@ -61,6 +68,13 @@ final class SparkPassRunner implements PassRunner {
         log.printf(Locale.ROOT, "vigil spark: %s pass over %d images in %d shards, %.1f s%n", probe.id(), samples.size(),
                 shards.size(), (System.nanoTime() - start) / 1e9);
         return out;
+    }
+
+    /** Frees the data listing's broadcast. */
+    void close() {
+        if (shipment != null) {
+            shipment.destroy();
+        }
     }
 
     /** The audit's output folder, once the first pass has run. */

@@ -120,7 +120,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
         for (Sample sample : slice) {
             DecodedImageCache.Entry entry;
             try {
-                entry = DecodedImageCache.SHARED.get(DecodedImageCache.Key.of(sample.path(), spec));
+                entry = DecodedImageCache.SHARED.get(DecodedImageCache.Key.of(sample, spec));
             } catch (IOException e) {
                 return null;
             }
@@ -159,7 +159,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
     private DecodedImageCache.Entry load(Sample sample) {
         DecodedImageCache.Key key;
         try {
-            key = DecodedImageCache.Key.of(sample.path(), spec);
+            key = DecodedImageCache.Key.of(sample, spec);
         } catch (IOException e) {
             return new DecodedImageCache.Entry(null, null, unreadable(sample, e));
         }
@@ -169,7 +169,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
         }
         DecodedImageCache.Entry entry;
         try {
-            byte[] bytes = Files.readAllBytes(sample.path());
+            byte[] bytes = SampleFiles.readAllBytes(sample);
             String hash = sha256(bytes);
             try {
                 entry = new DecodedImageCache.Entry(ImageDecoder.decode(bytes, spec), hash, null);
@@ -186,7 +186,7 @@ public final class BatchStream implements Iterable<Batch>, AutoCloseable {
     /** Why a file could not be read at all, in words a user can act on. */
     private static String unreadable(Sample sample, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return Files.isSymbolicLink(sample.path()) ? "unreadable: a symbolic link whose target does not exist"
+            return sample.path() != null && Files.isSymbolicLink(sample.path()) ? "unreadable: a symbolic link whose target does not exist"
                     : "unreadable: the file does not exist";
         }
         if (e instanceof AccessDeniedException) {

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * record {@code path,label} is a header, a UTF-8 byte-order mark is dropped, lines starting with {@code #}
  * are comments. Labels are all integer indices, or else class names: without a label file the sorted names
  * give the indices, with one each name is looked up in it. A file listed twice with the same label is
- * audited once (and a finding says so); listed with two labels, it is an input error.
+ * audited once (and a finding says so); listed with two labels, it is an input error. The same rules read a
+ * manifest or a table of (path, label) rows that a {@link RemoteStore} listed, with paths resolved against a URI.
  */
 final class CsvManifestLayout {
     /** The largest label index accepted: larger ones are typing errors, and each index up to it becomes a class. */
@@ -45,14 +46,97 @@ final class CsvManifestLayout {
     private record Row(String path, String label, long line) {
     }
 
+    /**
+     * How messages name the rows' source and a row of it.
+     *
+     * @param name  the manifest or table, as messages name it
+     * @param line  "Line" or "Row", as a sentence starts
+     * @param kind  "CSV manifest" or "Parquet table"
+     */
+    private record Source(String name, String line, String kind, String layout) {
+        String at(long n) {
+            return line + " " + n + " of " + name;
+        }
+    }
+
+    /** Where the rows' paths point: relative ones resolved against a local folder or a folder URI. */
+    private interface Root {
+        String text();
+
+        /** The normalized location of a row's path, which two rows naming one file share. */
+        String key(String path);
+
+        Sample sample(int index, String id, String path, int label);
+    }
+
+    private record LocalRoot(Path folder) implements Root {
+        public String text() {
+            return folder.toString();
+        }
+
+        public String key(String path) {
+            return folder.resolve(path).normalize().toString();
+        }
+
+        public Sample sample(int index, String id, String path, int label) {
+            return new Sample(index, id, folder.resolve(path).normalize(), label);
+        }
+    }
+
+    private record UriRoot(String folder) implements Root {
+        public String text() {
+            return folder;
+        }
+
+        public String key(String path) {
+            return UriPaths.resolve(folder, path);
+        }
+
+        public Sample sample(int index, String id, String path, int label) {
+            return new Sample(index, id, null, label, UriPaths.resolve(folder, path));
+        }
+    }
+
     static Dataset read(Path csv, ModelClasses model) throws IOException {
-        Path root = csv.toAbsolutePath().getParent();
-        List<Row> rows = parse(csv);
+        String text;
+        try {
+            text = LabelFile.withoutBom(Files.readString(csv, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            throw new InputError("The CSV manifest " + csv + " is not UTF-8 text; save it as UTF-8 (spreadsheet programs call it 'CSV UTF-8').", e);
+        }
+        return read(parse(text, csv.toString()), new Source(csv.toString(), "Line", "CSV manifest", "csv"),
+                new LocalRoot(csv.toAbsolutePath().getParent()), model);
+    }
+
+    /** A CSV manifest a remote store read. */
+    static Dataset read(DataListing.Manifest manifest, ModelClasses model) {
+        return read(parse(LabelFile.withoutBom(manifest.text()), manifest.manifest()),
+                new Source(manifest.manifest(), "Line", "CSV manifest", "csv"), new UriRoot(manifest.root()), model);
+    }
+
+    /** A table of (path, label) rows a remote store read; rows are numbered from 1 in the table's order. */
+    static Dataset read(DataListing.Table table, ModelClasses model) {
+        Source source = new Source("the Parquet table " + table.table(), "Row", "Parquet table", "parquet");
+        List<Row> rows = new ArrayList<>();
+        for (DataListing.Row r : table.rows()) {
+            long n = rows.size() + 1;
+            String path = r.path() == null ? "" : r.path().strip();
+            String label = r.label() == null ? "" : r.label().strip();
+            if (path.isEmpty() || label.isEmpty()) {
+                throw new InputError(source.at(n) + " has an empty " + (path.isEmpty() ? "path" : "label")
+                        + "; every row must have a path and a label.");
+            }
+            rows.add(new Row(path, label, n));
+        }
+        return read(rows, source, new UriRoot(table.root()), model);
+    }
+
+    private static Dataset read(List<Row> rows, Source source, Root root, ModelClasses model) {
         boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> r.label().matches("\\d+"));
         List<String> classNames;
         Map<String, Integer> byName = null;
         if (numeric) {
-            classNames = numericClasses(csv, rows, model);
+            classNames = numericClasses(source, rows, model);
         } else if (model == null) {
             classNames = List.copyOf(new TreeSet<>(rows.stream().map(Row::label).toList()));
             byName = new HashMap<>();
@@ -61,27 +145,21 @@ final class CsvManifestLayout {
             }
         } else {
             classNames = model.names();
-            byName = lookUp(csv, rows, model);
+            byName = lookUp(source, rows, model);
         }
         List<Finding> findings = new ArrayList<>();
-        rows = withoutDuplicates(csv, root, rows, findings);
+        rows = withoutDuplicates(source, root, rows, findings);
         rows.sort(Comparator.comparing(Row::path));
         List<Sample> samples = new ArrayList<>();
         for (Row row : rows) {
             int label = numeric ? Integer.parseInt(row.label()) : byName.get(row.label());
-            samples.add(new Sample(samples.size(), row.path().replace('\\', '/'), root.resolve(row.path()).normalize(), label));
+            samples.add(root.sample(samples.size(), row.path().replace('\\', '/'), row.path(), label));
         }
-        return new Dataset(root, "csv", classNames, samples, findings);
+        return new Dataset(root.text(), source.layout(), classNames, samples, findings);
     }
 
     /** The records after the optional header, each checked to be one non-empty path and one non-empty label. */
-    private static List<Row> parse(Path csv) throws IOException {
-        String text;
-        try {
-            text = LabelFile.withoutBom(Files.readString(csv, StandardCharsets.UTF_8));
-        } catch (CharacterCodingException e) {
-            throw new InputError("The CSV manifest " + csv + " is not UTF-8 text; save it as UTF-8 (spreadsheet programs call it 'CSV UTF-8').", e);
-        }
+    private static List<Row> parse(String text, String csv) {
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             for (CSVRecord record : parser) {
@@ -102,23 +180,29 @@ final class CsvManifestLayout {
                 rows.add(new Row(path, label, line));
             }
         } catch (UncheckedIOException e) {
-            String detail = InputError.firstLine(e.getCause());
-            Matcher m = ERROR_LINE.matcher(detail);
-            String where = m.find() ? "Line " + m.group(1) + " of " + csv : csv.toString();
-            throw new InputError(where + " is not valid CSV (" + detail + "); put a field that holds a comma or a quote in double"
-                    + " quotes, and write a quote inside one as two (\"\").", e);
+            throw notCsv(csv, e.getCause(), e);
+        } catch (IOException e) {
+            throw notCsv(csv, e, e);
         }
         return rows;
     }
 
+    private static InputError notCsv(String csv, Throwable why, Exception e) {
+        String detail = InputError.firstLine(why);
+        Matcher m = ERROR_LINE.matcher(detail);
+        String where = m.find() ? "Line " + m.group(1) + " of " + csv : csv;
+        return new InputError(where + " is not valid CSV (" + detail + "); put a field that holds a comma or a quote in double"
+                + " quotes, and write a quote inside one as two (\"\").", e);
+    }
+
     /** Class names "0" up to the largest index, or the label file's names, which the indices must fit. */
-    private static List<String> numericClasses(Path csv, List<Row> rows, ModelClasses model) {
+    private static List<String> numericClasses(Source source, List<Row> rows, ModelClasses model) {
         int max = -1;
         for (Row row : rows) {
             int limit = model == null ? MAX_LABEL_INDEX : model.size() - 1;
             boolean fits = row.label().length() <= 9 && Integer.parseInt(row.label()) <= limit;
             if (!fits) {
-                throw new InputError("Line " + row.line() + " of " + csv + " has the label index " + row.label() + ", but "
+                throw new InputError(source.at(row.line()) + " has the label index " + row.label() + ", but "
                         + (model == null ? "label indices above " + String.format(java.util.Locale.ROOT, "%,d", MAX_LABEL_INDEX)
                                 + " are not accepted; check the label column"
                                 : "the label file " + model.file() + " has " + model.size() + " classes (indices 0 to " + limit + ")") + ".");
@@ -127,9 +211,9 @@ final class CsvManifestLayout {
             if (model != null) {
                 int named = model.names().indexOf(row.label());
                 if (named >= 0 && named != Integer.parseInt(row.label())) {
-                    throw new InputError("The labels of " + csv + " are integers, which are read as indices, but the label file "
+                    throw new InputError("The labels of " + source.name() + " are integers, which are read as indices, but the label file "
                             + model.file() + " also names a class '" + row.label() + "' (line " + (named + 1) + ", index " + named
-                            + "); give class names in the CSV, or rename the classes, so that each label means one class.");
+                            + "); give class names in the " + (source.line().equals("Line") ? "CSV" : "table") + ", or rename the classes, so that each label means one class.");
                 }
             }
         }
@@ -144,13 +228,13 @@ final class CsvManifestLayout {
     }
 
     /** The label file index of every class name in the manifest; the first line with an unknown name is named. */
-    private static Map<String, Integer> lookUp(Path csv, List<Row> rows, ModelClasses model) {
+    private static Map<String, Integer> lookUp(Source source, List<Row> rows, ModelClasses model) {
         for (Row row : rows) {
             if (!model.names().contains(row.label())) {
                 long others = rows.stream().map(Row::label).filter(l -> !model.names().contains(l)).distinct().count() - 1;
-                throw new InputError("Line " + row.line() + " of " + csv + " has the label '" + row.label() + "', which is not a class of"
+                throw new InputError(source.at(row.line()) + " has the label '" + row.label() + "', which is not a class of"
                         + " the label file " + model.file() + " (" + model.described() + ")"
-                        + (others > 0 ? ", and " + others + " other labels of the manifest are not either" : "")
+                        + (others > 0 ? ", and " + others + " other labels of the " + (source.line().equals("Line") ? "manifest" : "table") + " are not either" : "")
                         + "; with --labels every class-name label is looked up by name in that file.");
             }
         }
@@ -161,27 +245,28 @@ final class CsvManifestLayout {
      * The rows with each file once. Counting a file twice would weigh it double and narrow every interval;
      * a repeat with the same label is dropped with a finding, one with another label is a contradiction.
      */
-    private static List<Row> withoutDuplicates(Path csv, Path root, List<Row> rows, List<Finding> findings) {
-        Map<Path, Row> first = new HashMap<>();
+    private static List<Row> withoutDuplicates(Source source, Root root, List<Row> rows, List<Finding> findings) {
+        Map<String, Row> first = new HashMap<>();
         List<Row> kept = new ArrayList<>();
         List<Row[]> repeats = new ArrayList<>();
         for (Row row : rows) {
-            Row earlier = first.putIfAbsent(root.resolve(row.path()).normalize(), row);
+            Row earlier = first.putIfAbsent(root.key(row.path()), row);
             if (earlier == null) {
                 kept.add(row);
             } else if (earlier.label().equals(row.label())) {
                 repeats.add(new Row[] {earlier, row});
             } else {
-                throw new InputError("Lines " + earlier.line() + " and " + row.line() + " of " + csv + " both list " + row.path()
+                throw new InputError(source.line() + "s " + earlier.line() + " and " + row.line() + " of " + source.name() + " both list " + row.path()
                         + ", with different labels ('" + earlier.label() + "' and '" + row.label() + "'); give each file one label.");
             }
         }
         if (!repeats.isEmpty()) {
             Row[] example = repeats.get(0);
             findings.add(Finding.warning("duplicate-manifest-rows", repeats.size() + (repeats.size() == 1 ? " row" : " rows")
-                            + " of the CSV manifest repeat a file",
-                    repeats.size() + (repeats.size() == 1 ? " row" : " rows") + " of " + csv + " list a file that an earlier row lists"
-                            + " with the same label (the first: line " + example[1].line() + " repeats line " + example[0].line() + ", "
+                            + " of the " + source.kind() + " repeat a file",
+                    repeats.size() + (repeats.size() == 1 ? " row" : " rows") + " of " + source.name() + " list a file that an earlier row lists"
+                            + " with the same label (the first: " + source.line().toLowerCase(java.util.Locale.ROOT) + " " + example[1].line()
+                            + " repeats " + source.line().toLowerCase(java.util.Locale.ROOT) + " " + example[0].line() + ", "
                             + example[0].path() + "); each file is audited once, so that no image is counted twice."));
         }
         return kept;

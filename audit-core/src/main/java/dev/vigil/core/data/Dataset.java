@@ -11,19 +11,23 @@ import java.util.List;
  * A labelled evaluation set: class names in label order and the samples, sorted by id, with the warnings
  * reading it raised (an empty class folder, a file listed twice).
  *
- * @param root     the folder the sample ids are relative to
- * @param layout   "imagefolder" or "csv"
+ * @param root     the folder the sample ids are relative to: a local path, or a URI for data a {@link RemoteStore} reads
+ * @param layout   "imagefolder", "csv" or "parquet"
  * @param findings warnings about the data, for the report
  */
-public record Dataset(Path root, String layout, List<String> classNames, List<Sample> samples, List<Finding> findings) {
+public record Dataset(String root, String layout, List<String> classNames, List<Sample> samples, List<Finding> findings) {
     public Dataset {
         classNames = List.copyOf(classNames);
         samples = List.copyOf(samples);
         findings = List.copyOf(findings);
     }
 
-    public Dataset(Path root, String layout, List<String> classNames, List<Sample> samples) {
+    public Dataset(String root, String layout, List<String> classNames, List<Sample> samples) {
         this(root, layout, classNames, samples, List.of());
+    }
+
+    public Dataset(Path root, String layout, List<String> classNames, List<Sample> samples) {
+        this(root.toString(), layout, classNames, samples, List.of());
     }
 
     /** Each sample's index by its id. */
@@ -44,6 +48,18 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
      * model's classes; integer CSV labels are indices into it.
      */
     public static Dataset open(Path path, Path labelFile) {
+        return open(DataLocation.of(path), labelFile);
+    }
+
+    /**
+     * As {@link #open(Path, Path)}, for a local path or a URI; a URI is listed by the installed {@link RemoteStore}
+     * and refused with one sentence where none is installed (plain {@code vigil audit}).
+     */
+    public static Dataset open(DataLocation location, Path labelFile) {
+        if (location.remote()) {
+            return openRemote(location.uri(), labelFile);
+        }
+        Path path = location.path();
         if (!Files.exists(path)) {
             throw new InputError("The data path " + path + " does not exist; pass an image folder (one sub-folder per class) or a CSV manifest with --data.");
         }
@@ -63,6 +79,46 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
         }
     }
 
+    private static Dataset openRemote(String uri, Path labelFile) {
+        RemoteStore store = RemoteStore.installed().orElseThrow(() -> new InputError("The data path " + uri + " is a URI, and"
+                + " vigil audit reads local folders and CSV manifests only; give a local path, or run the Spark job"
+                + " (spark-submit --class dev.vigil.spark.SparkAudit), which reads HDFS, S3 and any file system Hadoop knows."));
+        PixelLimit.current();
+        ModelClasses model = labelFile == null ? null : ModelClasses.read(labelFile);
+        DataListing listing;
+        try {
+            listing = store.list(uri);
+        } catch (IOException e) {
+            throw new InputError("The data path " + uri + " could not be read (" + InputError.firstLine(e) + ").", e);
+        }
+        return of(listing, model);
+    }
+
+    /** The dataset a remote store's listing holds, by the same rules as local data. */
+    static Dataset of(DataListing listing, ModelClasses model) {
+        Dataset dataset;
+        String named;
+        String expected;
+        if (listing instanceof DataListing.Folder folder) {
+            dataset = ImageFolderLayout.read(folder, model);
+            named = folder.root();
+            expected = "expected one sub-folder per class with PNG, JPEG, BMP or GIF files inside.";
+        } else if (listing instanceof DataListing.Manifest manifest) {
+            dataset = CsvManifestLayout.read(manifest, model);
+            named = manifest.manifest();
+            expected = "expected lines of 'path,label' naming PNG, JPEG, BMP or GIF files.";
+        } else {
+            DataListing.Table table = (DataListing.Table) listing;
+            dataset = CsvManifestLayout.read(table, model);
+            named = table.table();
+            expected = "expected rows of (path, label) naming PNG, JPEG, BMP or GIF files.";
+        }
+        if (dataset.samples().isEmpty()) {
+            throw new InputError("The data path " + named + " holds no image files; " + expected);
+        }
+        return dataset;
+    }
+
     /** The first {@code limit} samples in a seeded, class-stratified order, so a limited run still covers every class. */
     public Dataset limit(int limit, long seed) {
         if (limit <= 0 || limit >= samples.size()) {
@@ -74,7 +130,7 @@ public record Dataset(Path root, String layout, List<String> classNames, List<Sa
                 .toList();
         java.util.ArrayList<Sample> out = new java.util.ArrayList<>();
         for (Sample s : renumbered) {
-            out.add(new Sample(out.size(), s.id(), s.path(), s.label()));
+            out.add(s.at(out.size()));
         }
         return new Dataset(root, layout, classNames, out, findings);
     }

@@ -2,26 +2,24 @@ package dev.vigil.core.data;
 
 import dev.vigil.core.model.InputSpec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Decoded images kept between the passes of one process, least recently used first out, within a
  * memory budget. Every probe streams the dataset again; with the cache only the first pass decodes.
- * An entry is keyed by the file's path, size and modification time and by the input spec, so a
+ * An entry is keyed by the file's path (or URI), size and modification time and by the input spec, so a
  * changed file or another model input shape is decoded afresh.
  * The budget is the system property {@code vigil.cacheMb} (default 1024; 0 turns the cache off).
  */
 final class DecodedImageCache {
     static final DecodedImageCache SHARED = new DecodedImageCache(Long.getLong("vigil.cacheMb", 1024) << 20);
 
-    record Key(Path path, long size, long modified, InputSpec spec) {
-        static Key of(Path path, InputSpec spec) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Key(path.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime().toMillis(), spec);
+    /** @param location the sample's {@link Sample#location()}: the absolute local path or the URI */
+    record Key(String location, long size, long modified, InputSpec spec) {
+        static Key of(Sample sample, InputSpec spec) throws IOException {
+            RemoteStore.Stamp stamp = SampleFiles.stamp(sample);
+            return new Key(sample.location(), stamp.size(), stamp.modifiedMillis(), spec);
         }
     }
 

@@ -12,7 +12,10 @@ final class ImageFiles {
     }
 
     static boolean isImageName(Path file) {
-        String name = file.getFileName().toString();
+        return isImageName(file.getFileName().toString());
+    }
+
+    static boolean isImageName(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -45,7 +45,7 @@ public final class InputSizes {
             if (examined == EXAMINED) {
                 break;
             }
-            Optional<Size> size = header(sample.path());
+            Optional<Size> size = header(sample);
             if (size.isPresent() && !PixelLimit.exceeded(size.get().width(), size.get().height(), limit)) {
                 counts.merge(size.get(), 1, Integer::sum);
                 examined++;
@@ -94,9 +94,29 @@ public final class InputSizes {
         return String.join(", ", parts) + " and " + last;
     }
 
+    /** The size a sample's header declares, reading no more of a remote file than the header. */
+    private static Optional<Size> header(Sample sample) {
+        if (sample.uri() == null) {
+            return header(sample.path());
+        }
+        try (java.io.InputStream stream = SampleFiles.open(sample)) {
+            return header(new javax.imageio.stream.MemoryCacheImageInputStream(stream));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The size an image file's header declares, without decoding it; empty when no reader can parse it. */
     private static Optional<Size> header(java.nio.file.Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try {
+            return header(ImageIO.createImageInputStream(file.toFile()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Size> header(ImageInputStream opened) {
+        try (ImageInputStream in = opened) {
             if (in == null) {
                 return Optional.empty();
             }

@@ -46,9 +46,9 @@ class DecodedImageCacheTest {
     void theBudgetEvictsTheLeastRecentlyUsedEntries() {
         DecodedImageCache cache = new DecodedImageCache(2 * (64 + 4 * 10));
         InputSpec spec = new InputSpec(1, 1, 10);
-        var a = new DecodedImageCache.Key(Path.of("/a"), 1, 1, spec);
-        var b = new DecodedImageCache.Key(Path.of("/b"), 1, 1, spec);
-        var c = new DecodedImageCache.Key(Path.of("/c"), 1, 1, spec);
+        var a = new DecodedImageCache.Key("/a", 1, 1, spec);
+        var b = new DecodedImageCache.Key("/b", 1, 1, spec);
+        var c = new DecodedImageCache.Key("/c", 1, 1, spec);
         cache.put(a, new DecodedImageCache.Entry(new float[10], "ha", null));
         cache.put(b, new DecodedImageCache.Entry(new float[10], "hb", null));
         assertNotNull(cache.get(a));
