@@ -57,14 +57,19 @@ if [ ! -f "$home/RELEASE" ] || [ "$(cat "$home/RELEASE")" != "$release" ]; then
 fi
 
 # What bin/spark-class does: Spark's launcher prints the JVM command (class path SPARK_HOME/jars/* and
-# conf/, the Java 17 module flags for spark-submit's driver, --driver-memory), NUL-separated.
+# conf/, the Java 17 module flags for spark-submit's driver, --driver-memory) after a start mark
+# ("\0\n"; anything before it is the launcher's own message), each word ended by a NUL.
 export SPARK_HOME="$home" SPARK_SCALA_VERSION="$scala_binary" SPARK_LOCAL_IP=127.0.0.1
 command=()
 spark_class() {
   local word
   command=()
-  while IFS= read -r -d '' word; do command+=("$word"); done \
-    < <(java -Xmx128m -cp "$home/jars/*" org.apache.spark.launcher.Main "$@")
+  {
+    IFS= read -r -d '' word || true
+    [ -z "$word" ] || echo "$word" >&2
+    IFS= read -r -n 1 word || true
+    while IFS= read -r -d '' word; do command+=("$word"); done
+  } < <(java -Xmx128m -cp "$home/jars/*" org.apache.spark.launcher.Main "$@")
   [ ${#command[@]} -gt 0 ] || fail "Spark's launcher gave no command for $1."
 }
 
