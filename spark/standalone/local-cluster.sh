@@ -6,7 +6,9 @@
 # Vigil's class path.
 #   spark/standalone/local-cluster.sh [--partitions N] AUDIT-OPTIONS      (--model and --out required)
 # Environment: VIGIL_EXECUTORS (2), VIGIL_EXECUTOR_MEMORY (2g), VIGIL_SPARK_HOME (spark/standalone/
-# target/spark-home), VIGIL_SPARK_PORT (7077), DJL_CACHE_DIR (~/.djl.ai).
+# target/spark-home), VIGIL_SPARK_PORT (7077), DJL_CACHE_DIR (~/.djl.ai); VIGIL_COMPARE=1 then runs
+# `java -jar cli/target/vigil.jar audit` with the same options into OUT.single and compares the two
+# (compare-results.py: identical or different; exit 1 when different).
 # Exit code: the audit's. Logs of the Master, the Worker and each executor stay in $VIGIL_SPARK_HOME/logs
 # and $VIGIL_SPARK_HOME/work.
 set -euo pipefail
@@ -114,7 +116,7 @@ echo "local-cluster: Master and Worker up at $master_url ($executors executors o
 # The executors are the Worker's child JVMs: note each one's pid and peak resident memory while it runs.
 (
   while kill -0 "$worker" 2>/dev/null; do
-    ps -o pid=,rss=,args= --ppid "$worker" | awk '/CoarseGrainedExecutorBackend/ {print $1, $2}'
+    ps -o pid=,rss=,comm= --ppid "$worker" | awk '$3 == "java" {print $1, $2}'
     sleep 1
   done
 ) > "$logs/executor-samples.txt" 2>/dev/null &
@@ -134,11 +136,32 @@ spark_class org.apache.spark.deploy.SparkSubmit --class dev.vigil.spark.SparkAud
 "${command[@]}" || code=$?
 seconds=$((SECONDS - started))
 
-launched="$(grep -c "Launching executor" "$logs/worker.log" || true)"
+launched="$(grep -c "Asked to launch executor" "$logs/worker.log" || true)"
 echo "local-cluster: spark-submit exited $code after $seconds s; the Worker launched $launched executor JVM(s):" >&2
 sort -k1,1n -k2,2nr "$logs/executor-samples.txt" | awk '!seen[$1]++ {printf "  pid %s, peak RSS %d MB\n", $1, $2 / 1024}' >&2
 for dir in "$work"/app-*/*/; do
-  [ -d "$dir" ] && echo "  log: $dir" >&2
+  [ -d "$dir" ] || continue
+  echo "  log: ${dir}stderr" >&2
+  rm -f "$dir"*.jar # each executor's copy of the --jars (about 250 MB)
 done
 echo "local-cluster: outputs in $out; logs in $logs" >&2
+stop
+trap - EXIT
+
+if [ "${VIGIL_COMPARE:-0}" = 1 ] && [ "$code" -le 1 ]; then
+  single=()
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      --partitions | --out) i=$((i + 1)) ;;
+      --partitions=* | --out=*) ;;
+      *) single+=("${args[i]}") ;;
+    esac
+  done
+  echo "local-cluster: the single-machine audit into $out.single..." >&2
+  started=$SECONDS
+  single_code=0
+  java -jar "$root/cli/target/vigil.jar" audit "${single[@]}" --out "$out.single" || single_code=$?
+  echo "local-cluster: vigil audit exited $single_code after $((SECONDS - started)) s" >&2
+  python3 "$root/spark/standalone/compare-results.py" "$out.single" "$out" || exit 1
+fi
 exit "$code"
