@@ -374,6 +374,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             SweepSummary s = summaries.get(k);
             s.metrics().forEach(context.recorder()::metric);
             RedFlags.risingWithEpsilon(s).ifPresent(context.recorder()::finding);
+            RedFlags.nonFinite(s).ifPresent(context.recorder()::finding);
             figures.addAll(evidence.write(s, sweeps.get(k), pixels, context));
         }
         context.recorder().section(AttackReport.section(definition, summaryText(attack.settings(), summaries, clean),
@@ -404,6 +405,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             SweepSummary summary = summary(spec, rows, context.clean(), samples, context.dataset());
             summaries.add(summary);
             summary.metrics().forEach(context.recorder()::metric);
+            RedFlags.nonFinite(summary).ifPresent(context.recorder()::finding);
             for (AttackDefinition m : AutoAttackSuite.MEMBERS) {
                 done.get(m).stream().filter(s -> s.spec().norm() == spec.norm()).forEach(members::add);
             }
