@@ -69,6 +69,22 @@ class NanOnWhite(nn.Module):
         return torch.where(white, torch.full_like(b, float("nan")), b)
 
 
+class NanWhenNotUniform(nn.Module):
+    """NaN logits for an image with a value more than 4.5/255 from the image's mean, finite ones otherwise.
+
+    The uniform test images are fine, and stay so under FGSM (the gradient of the brightness is the same for
+    every pixel) and under rotation with edge fill; PGD's random start at eps = 8/255 and rotation with black
+    corners make them non-uniform, so logits turn NaN only under attack or drift. At eps <= 2/255 every
+    point of the L-inf ball around a uniform image stays within 4/255 of its mean, so PGD's logits stay finite.
+    """
+
+    def forward(self, x):
+        b = brightness(x)
+        spread = (x - x.mean(dim=(1, 2, 3), keepdim=True)).abs().amax(dim=(1, 2, 3))
+        uneven = (spread > 4.5 / 255).unsqueeze(1)
+        return torch.where(uneven, torch.full_like(b, float("nan")), b)
+
+
 class RaisesOnWhite(nn.Module):
     """Raises for a batch holding an image whose top-left red pixel is exactly 1."""
 
@@ -138,6 +154,7 @@ def main():
     scripted = {"tuple.pt": Tuple(), "dict.pt": Dict(), "squeeze.pt": Squeeze(), "raises.pt": RaisesOnWhite(),
                 "float16.pt": Float16()}
     traced = {"base.pt": Base(), "detach.pt": Detach(), "nan_always.pt": NanAlways(), "nan_on_white.pt": NanOnWhite(),
+              "nan_when_not_uniform.pt": NanWhenNotUniform(),
               "float64.pt": Float64(), "one_channel.pt": OneChannel(), "fixed_batch.pt": FixedBatch()}
     example = torch.rand(1, 3, 8, 8)
     for name, model in scripted.items():
@@ -162,6 +179,11 @@ def main():
     out = load("nan_always.pt")(two)
     assert torch.isinf(out[:, 0]).all() and torch.isnan(out[:, 1]).all()
     out = load("nan_on_white.pt")(white)
+    assert torch.isfinite(out[0]).all() and torch.isnan(out[1]).all()
+    uniform = torch.full((2, 3, 8, 8), 0.2)
+    uneven = uniform.clone()
+    uneven[1, 0, 0, 0] += 5 / 255
+    out = load("nan_when_not_uniform.pt")(uneven)
     assert torch.isfinite(out[0]).all() and torch.isnan(out[1]).all()
     try:
         load("raises.pt")(white)

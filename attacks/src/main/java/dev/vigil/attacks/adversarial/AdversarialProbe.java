@@ -126,7 +126,11 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
                 record(context, attack, runs, done, clean, evidence, merged.evidence);
             }
         }
-        recordChecks(context, merged.checks, samples.size());
+        List<AttackSpec> iterative = runs.stream().map(SpecRun::spec).toList();
+        List<Sample> checkSample = CheckSample.choose(context.seed(), samples, plan.checkImages()).of(samples);
+        List<IterationCheck.Result> iterations = IterationCheck.run(context, plan, targeting, iterative, checkSample,
+                context.recorder().rowsOf(ID));
+        recordChecks(context, merged.checks, iterations, samples.size());
         for (AdversarialPlan.ChosenAttack attack : plan.attacks()) {
             if (!attack.definition().sharesCleanGradient()) {
                 record(context, attack, runs, done, clean, evidence, merged.evidence);
@@ -373,6 +377,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             SweepSummary s = summaries.get(k);
             s.metrics().forEach(context.recorder()::metric);
             RedFlags.risingWithEpsilon(s).ifPresent(context.recorder()::finding);
+            RedFlags.nonFinite(s).ifPresent(context.recorder()::finding);
             figures.addAll(evidence.write(s, sweeps.get(k), pixels, context));
         }
         context.recorder().section(AttackReport.section(definition, summaryText(attack.settings(), summaries, clean),
@@ -403,6 +408,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
             SweepSummary summary = summary(spec, rows, context.clean(), samples, context.dataset());
             summaries.add(summary);
             summary.metrics().forEach(context.recorder()::metric);
+            RedFlags.nonFinite(summary).ifPresent(context.recorder()::finding);
             for (AttackDefinition m : AutoAttackSuite.MEMBERS) {
                 done.get(m).stream().filter(s -> s.spec().norm() == spec.norm()).forEach(members::add);
             }
@@ -439,21 +445,31 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         }
     }
 
-    private static void recordChecks(AuditContext context, SoundnessChecks checks, int images) {
+    private static void recordChecks(AuditContext context, SoundnessChecks checks, List<IterationCheck.Result> iterations, int images) {
         checks.findings().forEach(context.recorder()::finding);
+        IterationCheck.findings(iterations).forEach(context.recorder()::finding);
         Map<String, String> checkSettings = new LinkedHashMap<>();
         checkSettings.put("images", Integer.toString(images));
         checkSettings.put("images in the repeated-forward and ε = 1 checks", checks.sampled() + (checks.sampled() < images
                 ? " (a uniform sample drawn with the audit seed; --check-images)" : " (all)"));
         checkSettings.put("attack at ε = 1", "L∞, " + UNBOUNDED_SEARCH.steps() + " steps of " + UNBOUNDED_SEARCH.stepSize()
                 + " from the image");
+        if (!iterations.isEmpty()) {
+            checkSettings.put("iteration check", "each iterative gradient attack again on the same sample, independently, with a"
+                    + " quarter of its iterations (PGD: steps as much longer as keeps the path length), at the largest ε where"
+                    + " the full attack left at least " + IterationCheck.MIN_EXCESS + " of them robust; a red flag when the full"
+                    + " run leaves at least " + IterationCheck.MIN_EXCESS + " more robust and a one-sided sign test on the images"
+                    + " only one run broke gives p < " + IterationCheck.SIGNIFICANCE);
+        }
         context.recorder().section(new Section("adversarial-checks", "Soundness of the attack evaluation",
                 "Checks that the attacks can work on this model at all, after Carlini et al. 2019 (\"On Evaluating Adversarial"
                         + " Robustness\") and AutoAttack: input gradients must not vanish, outputs must be logits rather than"
                         + " probabilities, two identical forward passes must agree, and at ε = 1 in L∞, where any image can be"
-                        + " reached, an iterative attack must break almost every prediction. A red flag means robust accuracies"
+                        + " reached, an iterative attack must break almost every prediction, and more iterations of an"
+                        + " attack must not leave more images robust than fewer. A red flag means robust accuracies"
                         + " in this report overstate the model's robustness.",
-                checkSettings, List.of(checks.table()), List.of(), List.of()));
+                checkSettings, iterations.isEmpty() ? List.of(checks.table()) : List.of(checks.table(), IterationCheck.table(iterations)),
+                List.of(), List.of()));
     }
 
     /** Every sample an attack moved off its clean prediction, at the first spec and budget that did. */
@@ -495,7 +511,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         return settings;
     }
 
-    private static AttackSample unattacked(CleanOutcome clean, Batch batch, int position, boolean keepPixels, Classifier model) {
+    static AttackSample unattacked(CleanOutcome clean, Batch batch, int position, boolean keepPixels, Classifier model) {
         int index = batch.samples().get(position).index();
         float[] pixels = null;
         if (keepPixels) {
@@ -506,7 +522,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
                 Double.NEGATIVE_INFINITY, pixels);
     }
 
-    private static boolean[] cleanCorrect(CleanOutcome clean, Batch batch) {
+    static boolean[] cleanCorrect(CleanOutcome clean, Batch batch) {
         boolean[] out = new boolean[batch.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = clean.correct(batch.samples().get(i).index());
@@ -514,7 +530,7 @@ public final class AdversarialProbe implements Probe<AdversarialProbe.Shard> {
         return out;
     }
 
-    private static String[] ids(Batch batch) {
+    static String[] ids(Batch batch) {
         return batch.samples().stream().map(Sample::id).toArray(String[]::new);
     }
 

@@ -4,6 +4,7 @@ import dev.vigil.core.InputError;
 import dev.vigil.core.perturb.Norm;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * APGD's settings: the loss (cross-entropy for APGD-CE, the targeted DLR for APGD-T), iterations per run,
@@ -36,6 +37,14 @@ public record ApgdSettings(ApgdLoss lossFunction, int steps, int restarts, int t
     public Attack create(Norm norm, long seed) {
         Attack single = new AutoProjectedGradient(norm, this, seed);
         return restarts > 1 ? new Restarts(single, restarts) : single;
+    }
+
+    /** A quarter of the iterations; APGD's checkpoints are shares of the iterations, so the shorter run is its own schedule. */
+    @Override
+    public Optional<FewerIterations> fewerIterations(int fraction) {
+        int fewer = FewerIterations.of(steps, fraction);
+        return fewer == steps ? Optional.empty() : Optional.of(new FewerIterations(
+                new ApgdSettings(lossFunction, fewer, restarts, targets), steps + " iterations", fewer + " iterations"));
     }
 
     @Override

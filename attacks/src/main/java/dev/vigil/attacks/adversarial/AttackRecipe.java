@@ -2,6 +2,7 @@ package dev.vigil.attacks.adversarial;
 
 import dev.vigil.core.perturb.Norm;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One attack's settings as the user chose them, typed (PGD's steps, step size, restarts ...): it makes
@@ -23,5 +24,13 @@ public interface AttackRecipe {
     /** Settings rows for the report beyond budgets, direction and loss, in display order. */
     default Map<String, String> reportSettings(long seed) {
         return Map.of();
+    }
+
+    /**
+     * The same attack as an independent run with about 1/{@code fraction} of its iterations, for the check
+     * that more iterations do not help the model; empty for an attack that does not iterate on gradients.
+     */
+    default Optional<FewerIterations> fewerIterations(int fraction) {
+        return Optional.empty();
     }
 }

@@ -229,7 +229,7 @@ public final class AutoProjectedGradient implements Attack {
             }
             for (int k = 0; k < m; k++) {
                 values[k] = loss.value(logits, k, classes, labels[k], aims[k]);
-                done[k] = batch.criterion().succeeded(open[k], ProjectedGradientDescent.argmax(logits, k, classes));
+                done[k] = batch.criterion().stops(open[k], ProjectedGradientDescent.argmax(logits, k, classes));
                 anyDone |= done[k];
                 if (first) {
                     step[k] = (float) (2 * eps);

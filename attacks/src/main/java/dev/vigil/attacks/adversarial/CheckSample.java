@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The images on which the soundness checks that cost extra passes run: a repeated forward and the
- * iterative attack at ε = 1. Both look for properties of the model (randomness, gradients that do not
+ * The images on which the soundness checks that cost extra passes run: a repeated forward, the
+ * iterative attack at ε = 1 and the shorter runs of the iteration check ({@link IterationCheck}). Both look for properties of the model (randomness, gradients that do not
  * lead anywhere) that show on a few hundred images as clearly as on all of them, so a seeded uniform
  * sample keeps their cost bounded on large sets. The cheap checks (zero gradients, probability
  * outputs) still see every image.
@@ -37,6 +37,11 @@ final class CheckSample {
 
     int size() {
         return chosen.size();
+    }
+
+    /** The chosen samples among {@code readable}, in its order. */
+    List<Sample> of(List<Sample> readable) {
+        return readable.stream().filter(s -> chosen.contains(s.index())).toList();
     }
 
     /** The positions of a batch whose samples are in the check sample, in batch order. */

@@ -62,6 +62,15 @@ public record Criterion(int[] labels, int[] targets, boolean[] attacked) {
     }
 
     /**
+     * Whether a search leaves an image at this prediction: on success, or where the logits were not finite
+     * ({@link dev.vigil.core.eval.Predictions#NONE}), since no gradient step can follow from NaN and the
+     * outcome is recorded as such, never as a class.
+     */
+    public boolean stops(int position, int prediction) {
+        return prediction == dev.vigil.core.eval.Predictions.NONE || succeeded(position, prediction);
+    }
+
+    /**
      * How far the attack got on a row of logits, higher is better for the attacker: the true class's
      * cross-entropy, or minus the target's. Restarts keep the row that scores highest.
      */

@@ -13,10 +13,12 @@ import java.util.List;
  * @param targetHitRate   among attacked images, the share moved to the target class; null when untargeted
  * @param confidenceDrop  mean fall of the true-class probability over attacked images
  * @param perClass        robust accuracy per class, in class order (classes without images left out)
+ * @param nonFinite       images whose logits under the attack were NaN or infinite (no prediction, so not robust)
+ * @param nonFiniteCount  their number as a metric, or null when there are none
  */
 record EpsilonResult(Epsilon epsilon, int robust, int read, Metric robustAccuracy, Metric successRate, Metric targetHitRate,
                      Metric confidenceDrop, Metric linfMean, Metric linfMax, Metric l2Mean, Metric l2Max,
-                     List<Metric> perClass) {
+                     List<Metric> perClass, int nonFinite, Metric nonFiniteCount) {
     List<Metric> metrics() {
         List<Metric> out = new ArrayList<>(List.of(robustAccuracy, successRate));
         if (targetHitRate != null) {
@@ -24,6 +26,9 @@ record EpsilonResult(Epsilon epsilon, int robust, int read, Metric robustAccurac
         }
         out.addAll(List.of(confidenceDrop, linfMean, linfMax, l2Mean, l2Max));
         out.addAll(perClass);
+        if (nonFiniteCount != null) {
+            out.add(nonFiniteCount);
+        }
         return out;
     }
 }

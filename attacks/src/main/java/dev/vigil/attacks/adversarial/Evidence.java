@@ -100,7 +100,9 @@ final class Evidence {
             write(context.outputDir().resolve(base + "-perturbation.png"), amplified, input, scale);
             String cleanCaption = String.format(java.util.Locale.ROOT, "Original %s: true class %s, predicted %s (p=%.2f)",
                     s.id(), truth, classes.get(context.clean().predictions()[s.index()]), context.clean().confidence()[s.index()]);
-            String outcome = a.prediction() == s.label() ? "still predicted " + truth : "now predicted " + classes.get(a.prediction());
+            String predicted = a.prediction() == dev.vigil.core.eval.Predictions.NONE ? "no class (NaN or infinite logits)"
+                    : classes.get(a.prediction());
+            String outcome = a.prediction() == s.label() ? "still predicted " + truth : "now predicted " + predicted;
             String advCaption = String.format(java.util.Locale.ROOT, "%s at ε=%s%s: %s (p=%.2f); true-class probability %.2f → %.2f",
                     spec.title(), eps.text(), first >= 0 ? " (smallest ε of the sweep that changes the prediction)" : " (no ε of the sweep changes the prediction)",
                     outcome, a.confidence(), context.clean().trueClassProbability()[s.index()], a.trueClassProbability());
@@ -110,12 +112,12 @@ final class Evidence {
                     : "Perturbation: none (the attack left the image unchanged)";
             String cleanLabel = String.format(java.util.Locale.ROOT, "%s (%.2f)", truth, context.clean().confidence()[s.index()]);
             String advLabel = String.format(java.util.Locale.ROOT, "ε=%s%s %s (%.2f)", eps.text(), a.prediction() == s.label() ? ": still" : " →",
-                    classes.get(a.prediction()), a.confidence());
+                    predicted, a.confidence());
             String deltaLabel = gain > 0 ? String.format(java.util.Locale.ROOT, "×%.0f", gain) : "none";
             figures.add(new Figure(group, base + "-original.png", cleanCaption, "Original image " + s.id() + ", class " + truth,
                     cleanLabel, legend));
             figures.add(new Figure(group, base + "-adversarial.png", advCaption,
-                    "Adversarial version of " + s.id() + " under " + spec.title() + ", predicted " + classes.get(a.prediction()),
+                    "Adversarial version of " + s.id() + " under " + spec.title() + ", predicted " + predicted,
                     advLabel, legend));
             figures.add(new Figure(group, base + "-perturbation.png", deltaCaption, "Amplified difference between the two images",
                     deltaLabel, legend));

@@ -4,6 +4,7 @@ import dev.vigil.core.InputError;
 import dev.vigil.core.perturb.Norm;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How PGD searches: gradient steps per run, the step size, how many random restarts (the worst case
@@ -25,6 +26,26 @@ public record PgdSettings(int steps, StepSize stepSize, int restarts, boolean ra
     public Attack create(Norm norm, long seed) {
         Attack single = new ProjectedGradientDescent(norm, this, seed);
         return restarts > 1 ? new Restarts(single, restarts) : single;
+    }
+
+    /**
+     * A quarter of the steps, each as much longer as keeps the path length (steps times step size): with the
+     * same step size the shorter run would be the first part of the full one, which cannot break an image
+     * the full run misses, since an image leaves the search at its first success.
+     */
+    @Override
+    public Optional<FewerIterations> fewerIterations(int fraction) {
+        int fewer = FewerIterations.of(steps, fraction);
+        if (fewer == steps) {
+            return Optional.empty();
+        }
+        double longer = (double) steps / fewer;
+        StepSize step = stepSize.absolute() == null ? new StepSize(stepSize.relative() * longer, null)
+                : new StepSize(0, new dev.vigil.core.perturb.Epsilon(
+                        dev.vigil.core.result.Format.exact(stepSize.absolute().value() * longer), stepSize.absolute().value() * longer));
+        String ratio = steps % fewer == 0 ? Integer.toString(steps / fewer) : steps + "/" + fewer;
+        return Optional.of(new FewerIterations(new PgdSettings(fewer, step, restarts, randomStart),
+                steps + " steps of " + stepSize, fewer + " steps, each " + ratio + " times as long"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigil.attacks.adversarial;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.vigil.core.eval.Predictions;
 import dev.vigil.core.model.Capability;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.GradientResult;
@@ -109,7 +110,7 @@ public final class ProjectedGradientDescent implements Attack {
                     boolean[] done = new boolean[open.length];
                     int finished = 0;
                     for (int k = 0; k < open.length; k++) {
-                        done[k] = last || goal.succeeded(open[k], argmax(logits, k, classes));
+                        done[k] = last || goal.stops(open[k], argmax(logits, k, classes));
                         finished += done[k] ? 1 : 0;
                     }
                     if (finished > 0) {
@@ -155,7 +156,11 @@ public final class ProjectedGradientDescent implements Attack {
         }
     }
 
+    /** The arg-max class of a row, or {@link Predictions#NONE} when a logit is not finite. */
     static int argmax(float[] logits, int row, int classes) {
+        if (!Predictions.finiteRow(logits, row, classes)) {
+            return Predictions.NONE;
+        }
         int best = 0;
         for (int c = 1; c < classes; c++) {
             if (logits[row * classes + c] > logits[row * classes + best]) {

@@ -61,6 +61,32 @@ final class RedFlags {
                         + " accuracy is overstated."));
     }
 
+    /**
+     * Logits that became NaN or infinite under the attack: those images have no prediction and count as not
+     * robust, which the reader must know, since the model's numbers break down rather than its decisions.
+     */
+    static Optional<Finding> nonFinite(SweepSummary sweep) {
+        List<String> at = new ArrayList<>();
+        int worst = 0;
+        for (EpsilonResult r : sweep.results()) {
+            if (r.nonFinite() > 0) {
+                at.add(r.nonFinite() + " at ε=" + r.epsilon().text());
+                worst = Math.max(worst, r.nonFinite());
+            }
+        }
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        AttackSpec spec = sweep.spec();
+        return Optional.of(new Finding("nonfinite-logits-under-attack." + spec.id(), Finding.ERROR,
+                "NaN or infinite logits under " + spec.title() + " on up to " + worst + (worst == 1 ? " image" : " images"),
+                "The model's logits were NaN or infinite for adversarial images of " + spec.title() + ": " + String.join(", ", at)
+                        + " (metric " + spec.id() + ".eps=<ε>.samples_nonfinite; rows with nonfinite_logits=true and no prediction"
+                        + " in samples.csv). These images have no prediction and count as not robust; robust accuracy is an honest"
+                        + " bound only if an input that makes the model's output break down counts as a failure. A model that"
+                        + " overflows or divides by zero on inputs this close to real images is unfit for deployment as it is."));
+    }
+
     private static String describe(EpsilonResult r) {
         return r.robust() + " of " + r.read() + " images (" + Format.share(r.robustAccuracy().value()) + ")";
     }

@@ -156,7 +156,7 @@ public final class SquareAttack implements Attack {
             Image im = images[open[k]];
             float[] row = Arrays.copyOfRange(logits, k * classes, (k + 1) * classes);
             double loss = margin(row, im.label, im.aim);
-            broken[k] = batch.criterion().succeeded(im.position, ProjectedGradientDescent.argmax(row, 0, classes));
+            broken[k] = batch.criterion().stops(im.position, ProjectedGradientDescent.argmax(row, 0, classes));
             if (first || loss < im.lossBest || broken[k]) {
                 if (!first) {
                     im.best = im.candidate;

@@ -24,6 +24,8 @@ final class SweepRows {
     static final String LINF = "perturbation_linf";
     static final String L2 = "perturbation_l2";
     static final String TARGET = "target";
+    /** Extra column, "true" on a row whose logits were not finite: it has no prediction (an empty one). */
+    static final String NONFINITE = "nonfinite_logits";
 
     private SweepRows() {
     }
@@ -55,8 +57,12 @@ final class SweepRows {
                 if (targets != null) {
                     extra.put(TARGET, classNames.get(targets[i]));
                 }
+                boolean finite = a.prediction() != dev.vigil.core.eval.Predictions.NONE;
+                if (!finite) {
+                    extra.put(NONFINITE, "true");
+                }
                 rows.add(new SampleRow(s.id(), spec.id(), budgets.get(e).parameter(), classNames.get(s.label()),
-                        classNames.get(a.prediction()), a.confidence(), a.prediction() == s.label(), extra));
+                        finite ? classNames.get(a.prediction()) : "", a.confidence(), a.prediction() == s.label(), extra));
             }
         }
         return rows;
@@ -80,7 +86,8 @@ final class SweepRows {
             }
             int index = indexById.get(row.sampleId());
             Map<String, String> x = row.extra();
-            sweep.put(budgetByParameter.get(row.parameter()), index, new AttackSample(classes.get(row.prediction()),
+            sweep.put(budgetByParameter.get(row.parameter()), index, new AttackSample(
+                    "true".equals(x.get(NONFINITE)) ? dev.vigil.core.eval.Predictions.NONE : classes.get(row.prediction()),
                     (float) row.confidence(), Float.parseFloat(x.get(TRUE_CLASS_CONFIDENCE)), Float.parseFloat(x.get(LINF)),
                     Float.parseFloat(x.get(L2)), Double.NaN, null));
             if (x.containsKey(TARGET)) {

@@ -49,6 +49,7 @@ record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, I
         int[] classRead = new int[k];
         int[] classRobust = new int[k];
         int robust = 0;
+        int nonFinite = 0;
         int attacked = 0;
         int succeeded = 0;
         int hits = 0;
@@ -61,6 +62,7 @@ record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, I
             int i = s.index();
             AttackSample a = sweep.at(e, i);
             boolean isRobust = clean.correct(i) && a.prediction() == s.label();
+            nonFinite += a.prediction() == dev.vigil.core.eval.Predictions.NONE ? 1 : 0;
             classRead[s.label()]++;
             if (isRobust) {
                 robust++;
@@ -100,7 +102,8 @@ record SweepSummary(AttackSpec spec, List<EpsilonResult> results, Map<Integer, I
                 Metric.of(prefix + "perturbation_linf_max", attacked == 0 ? Double.NaN : linfMax, attacked, "largest L∞ size of a perturbation " + what + " used"),
                 Metric.of(prefix + "perturbation_l2_mean", l2Sum * mean, attacked, "mean L2 size of the perturbations " + what + " used" + over),
                 Metric.of(prefix + "perturbation_l2_max", attacked == 0 ? Double.NaN : l2Max, attacked, "largest L2 size of a perturbation " + what + " used"),
-                List.copyOf(perClass));
+                List.copyOf(perClass), nonFinite, nonFinite == 0 ? null : Metric.of(prefix + "samples_nonfinite", nonFinite, null,
+                        "images whose logits under " + what + " were NaN or infinite: no prediction, counted as not robust"));
     }
 
     List<Metric> metrics() {

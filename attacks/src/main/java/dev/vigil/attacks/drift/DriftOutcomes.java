@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * Predictions of every setting by sample index (-1 where a sample was not evaluated), and, for the
- * corruption settings, a baseline model's predictions when there is one.
+ * corruption settings, a baseline model's predictions when there is one. A sample whose logits under a
+ * setting were NaN or infinite has no prediction there: it is marked in {@link #nonFinite} and left out of
+ * that setting's metrics like a sample not evaluated (accuracy, flip rate and McNemar compare a class with
+ * the clean one, and it has none), but its row says so and the count is a metric and an error finding.
  */
 final class DriftOutcomes {
     final int[][] predictions;
@@ -12,11 +15,13 @@ final class DriftOutcomes {
     final float[][] trueClassProbability;
     /** Null when there is no baseline; a row is null for settings the baseline does not run. */
     final int[][] baselinePredictions;
+    final boolean[][] nonFinite;
 
     DriftOutcomes(int settings, int samples, boolean baseline) {
         predictions = new int[settings][samples];
         confidence = new float[settings][samples];
         trueClassProbability = new float[settings][samples];
+        nonFinite = new boolean[settings][samples];
         baselinePredictions = baseline ? new int[settings][] : null;
         for (int[] row : predictions) {
             Arrays.fill(row, -1);
@@ -25,6 +30,15 @@ final class DriftOutcomes {
 
     boolean evaluated(int setting, int sample) {
         return predictions[setting][sample] >= 0;
+    }
+
+    /** Samples of a setting whose logits were not finite. */
+    int nonFiniteCount(int setting) {
+        int count = 0;
+        for (boolean b : nonFinite[setting]) {
+            count += b ? 1 : 0;
+        }
+        return count;
     }
 
     int[] baselineRow(int setting, int samples) {

@@ -107,6 +107,10 @@ final class DriftPass {
         Predictions p = predict(model, changed, batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Sample sample = batch.samples().get(i);
+            if (!p.finite(i)) {
+                outcomes.nonFinite[s][sample.index()] = true;
+                continue;
+            }
             outcomes.predictions[s][sample.index()] = p.predicted(i);
             outcomes.confidence[s][sample.index()] = p.confidence(i);
             outcomes.trueClassProbability[s][sample.index()] = p.probability(i, sample.label());

@@ -10,6 +10,7 @@ import dev.vigil.core.model.Classifier;
 import dev.vigil.core.model.InputSpec;
 import dev.vigil.core.result.Figure;
 import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Metric;
 import dev.vigil.core.result.RowSource;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -78,6 +79,16 @@ public final class DriftProbe implements Probe<DriftProbe.Shard> {
         }
     }
 
+    private static Finding nonFiniteFinding(DriftSetting setting, int count, int read) {
+        return new Finding("nonfinite-logits-under-drift." + setting.metricPrefix().replaceFirst("^drift\\.", ""), Finding.ERROR,
+                "NaN or infinite logits after " + describe(setting) + " on " + count + (count == 1 ? " image" : " images"),
+                "The model's logits were NaN or infinite for " + count + " of " + read + " images after " + describe(setting)
+                        + " (metric " + setting.metricPrefix() + ".samples_nonfinite; rows with nonfinite_logits=true and no"
+                        + " prediction in samples.csv). They have no prediction there and are left out of that setting's accuracy,"
+                        + " flip rate and McNemar test, which rest on the other images; a model whose output breaks down on such"
+                        + " ordinary changes of an image is unfit for deployment as it is.");
+    }
+
     @Override
     public void conclude(AuditContext context, List<Shard> shards) throws Exception {
         InputSpec spec = context.classifier().inputSpec();
@@ -102,6 +113,12 @@ public final class DriftProbe implements Probe<DriftProbe.Shard> {
             PairedCounts counts = PairedCounts.of(outcomes.predictions[s], context.clean(), classes.size());
             results.add(DriftMetrics.record(setting.metricPrefix(), setting.label(), describe(setting), counts, classes,
                     context.recorder()));
+            int nonFinite = outcomes.nonFiniteCount(s);
+            if (nonFinite > 0) {
+                context.recorder().metric(Metric.of(setting.metricPrefix() + ".samples_nonfinite", nonFinite, null,
+                        "images whose logits after " + describe(setting) + " were NaN or infinite, left out of this setting's metrics"));
+                context.recorder().finding(nonFiniteFinding(setting, nonFinite, read.size()));
+            }
             baselineErrors[s] = outcomes.hasBaseline(s) ? baselineError(outcomes, s, context) : Double.NaN;
         }
         offerFlips(context, read, settings, outcomes);

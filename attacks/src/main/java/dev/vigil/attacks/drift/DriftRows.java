@@ -22,6 +22,8 @@ final class DriftRows {
     static final String WORST_OF_K = "drift.rotation.worst_of_k";
     static final String FLIPPED = "flipped";
     static final String BASELINE = "baseline_prediction";
+    /** Extra column, "true" on a row whose logits were not finite: no prediction (an empty one), not in the metrics. */
+    static final String NONFINITE = "nonfinite_logits";
 
     private DriftRows() {
     }
@@ -32,6 +34,11 @@ final class DriftRows {
             DriftSetting setting = settings.get(s);
             for (Sample sample : samples) {
                 int i = sample.index();
+                if (outcomes.nonFinite[s][i]) {
+                    rows.add(new SampleRow(sample.id(), setting.rowProbe(), setting.parameter(), context.className(sample.label()),
+                            "", 0, false, Map.of(NONFINITE, "true")));
+                    continue;
+                }
                 if (!outcomes.evaluated(s, i)) {
                     continue;
                 }
@@ -91,6 +98,10 @@ final class DriftRows {
                 return;
             }
             int i = index.get(row.sampleId());
+            if ("true".equals(row.extra().get(NONFINITE))) {
+                out.nonFinite[s][i] = true;
+                return;
+            }
             out.predictions[s][i] = classes.get(row.prediction());
             out.confidence[s][i] = (float) row.confidence();
             String base = row.extra().get(BASELINE);

@@ -8,6 +8,8 @@ import dev.vigil.core.data.Dataset;
 import dev.vigil.core.model.Classifier;
 import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.perturb.Norm;
+import dev.vigil.core.result.Finding;
+import dev.vigil.core.result.Section;
 import dev.vigil.core.testing.Fixtures;
 import dev.vigil.core.testing.LinearFixture;
 import java.io.IOException;
@@ -128,6 +130,54 @@ class RedFlagFixturesTest {
             ids = ProbeRun.of(model, dataset, ProbeRun.clean(model, dataset, 16), plan, 16, 0, dir.resolve("out")).findingIds();
         }
         assertTrue(ids.contains("pgd-weaker-than-fgsm.pgd.linf"), ids.toString());
+    }
+
+    @Test
+    void aLossWithAHillBeforeItsPeakMakesMorePgdIterationsWeaker() throws Exception {
+        // iteration_trap.pt (testdata/make_iteration_fixture.py): 10 steps of eps/4 from the image climb a low hill of
+        // the loss and oscillate on it, where the model is right; 3 steps of the same path length jump past it.
+        Path data = dir.resolve("trap-data");
+        ProbeRun run;
+        try (Classifier model = Fixtures.load("iteration_trap.pt", LinearFixture.SPEC, 2)) {
+            TinyImageSet.write(data, 30, 4, 9, 26, 229, 2, x -> predict(model, x));
+            Dataset dataset = Dataset.open(data);
+            AdversarialPlan plan = TestPlans.plan(false, true, List.of(Norm.LINF), Epsilon.parseList(List.of("0.0016"), "--eps"),
+                    AdversarialPlan.DEFAULT_L2, new PgdSettings(10, StepSize.QUARTER_OF_EPS, 1, false), "none");
+            run = ProbeRun.of(model, dataset, ProbeRun.clean(model, dataset, 16), plan, 16, 0, dir.resolve("out"));
+        }
+        Finding flag = run.finding("robust-accuracy-rises-with-iterations.").orElseThrow(() -> new AssertionError(run.findingIds()));
+        assertEquals("robust-accuracy-rises-with-iterations.pgd.linf", flag.id());
+        assertEquals("warning", flag.severity());
+        assertTrue(flag.detail().contains("10 steps of eps/4 leaves 30 robust, but an independent run with 3 steps, each 10/3 times"
+                + " as long leaves only 0: 30 images"), flag.detail());
+        assertEquals(List.of("PGD L∞", "0.0016", "10 steps of eps/4", "3 steps, each 10/3 times as long", "30 of 30", "0 of 30",
+                "30 / 0", "red flag"), iterationRows(run).get(0));
+    }
+
+    @Test
+    void morePgdAndApgdIterationsDoNotHelpThePlainLinearModel() throws Exception {
+        Path data = TinyImageSet.write(dir.resolve("linear-iterations"), 30, 4, 9, 26, 229, 3, linearLabels());
+        Dataset dataset = Dataset.open(data);
+        AdversarialPlan plan = new AdversarialPlan(List.of(new AdversarialPlan.ChosenAttack(AttackCatalogue.PGD, PgdSettings.DEFAULT),
+                new AdversarialPlan.ChosenAttack(AttackCatalogue.APGD_CE, ApgdSettings.CE)), List.of(Norm.LINF, Norm.L2),
+                Epsilon.parseList(List.of("1/255", "4/255", "16/255"), "--eps"), Epsilon.parseList(List.of("0.05", "0.2"), "--eps-l2"),
+                "none", AdversarialPlan.DEFAULT_CHECK_IMAGES);
+        ProbeRun run;
+        try (Classifier classifier = Fixtures.load("linear.pt", LinearFixture.SPEC, 3)) {
+            run = ProbeRun.of(classifier, dataset, ProbeRun.clean(classifier, dataset, 16), plan, 16, 0, dir.resolve("out"));
+        }
+        assertFalse(run.findingIds().stream().anyMatch(i -> i.startsWith("robust-accuracy-rises-with-iterations")), run.findingIds().toString());
+        List<List<String>> rows = iterationRows(run);
+        assertEquals(4, rows.size(), rows.toString());
+        for (List<String> row : rows) {
+            assertEquals("ok", row.get(7), row.toString());
+            assertFalse(row.get(1).equals("-"), "the full attacks leave images robust at small ε, so the check compares: " + row);
+        }
+    }
+
+    private static List<List<String>> iterationRows(ProbeRun run) {
+        Section checks = run.recorder().sections().stream().filter(s -> s.id().equals("adversarial-checks")).findFirst().orElseThrow();
+        return checks.tables().get(1).rows();
     }
 
     @Test
