@@ -24,7 +24,7 @@ class OneChannelTest {
         for (int i = 0; i < gray.length; i++) {
             gray[i] = (i % 9) / 8f;
         }
-        List<Sample> samples = List.of(new Sample(0, "a", null, 0), new Sample(1, "b", null, 0));
+        List<Sample> samples = List.of(new Sample(0, "a", java.nio.file.Path.of("a.png"), 0), new Sample(1, "b", java.nio.file.Path.of("b.png"), 0));
         for (DriftSetting s : settings) {
             float[] changed = s.transform().apply(gray, samples);
             assertEquals(gray.length, changed.length, s.label());
