@@ -161,6 +161,61 @@ class OddModelTest {
     }
 
     @Test
+    void logitsThatTurnNaNOnlyUnderAttackAreCountedNotRobustWithAnErrorFinding() throws IOException {
+        // nan_when_not_uniform.pt: FGSM keeps the uniform images uniform (finite); PGD's random start at 8/255 does not.
+        CliRun run = audit("nan_when_not_uniform.pt", "--attacks", "fgsm,pgd", "--norms", "linf", "--eps", "1/255,2/255,8/255");
+        assertEquals(0, run.exitCode(), run.err());
+        AuditResults results = results();
+        assertEquals(1.0, results.metric("clean.samples_nonfinite").orElseThrow().value(), "dark/img3.png is uneven unchanged");
+        assertEquals(9.0, results.metric("pgd.linf.eps=8/255.samples_nonfinite").orElseThrow().value());
+        assertEquals(0.0, results.metric("pgd.linf.eps=8/255.robust_accuracy").orElseThrow().value(), "no prediction is not robust");
+        assertEquals(1.0, results.metric("pgd.linf.eps=2/255.robust_accuracy").orElseThrow().value());
+        for (String finite : List.of("pgd.linf.eps=2/255", "fgsm.linf.eps=8/255")) {
+            assertTrue(results.metric(finite + ".samples_nonfinite").isEmpty(), finite);
+        }
+        assertEquals(1.0, results.metric("fgsm.linf.eps=8/255.robust_accuracy").orElseThrow().value());
+        Finding finding = results.findings().stream().filter(f -> f.id().equals("nonfinite-logits-under-attack.pgd.linf")).findFirst()
+                .orElseThrow(() -> new AssertionError(results.findings()));
+        assertEquals(Finding.ERROR, finding.severity());
+        assertTrue(finding.detail().contains("9 at ε=8/255") && !finding.detail().contains("2/255"), finding.detail());
+        assertFalse(results.findings().stream().anyMatch(f -> f.id().startsWith("nonfinite-logits-under-attack.fgsm")));
+        List<String> csv = Files.readAllLines(dir.resolve("out/samples.csv"));
+        List<String> header = Arrays.asList(csv.get(0).split(","));
+        int flag = header.indexOf("nonfinite_logits");
+        int prediction = header.indexOf("prediction");
+        List<String[]> marked = csv.stream().skip(1).map(l -> l.split(",", -1)).filter(c -> c[flag].equals("true")).toList();
+        assertEquals(9, marked.size(), "one row per image at PGD 8/255");
+        assertTrue(marked.stream().allMatch(c -> c[prediction].isEmpty() && Arrays.asList(c).contains("pgd.linf")));
+        assertTrue(Files.readString(dir.resolve("out/summary.md")).contains("NaN or infinite logits under PGD L∞"));
+    }
+
+    @Test
+    void logitsThatTurnNaNOnlyUnderRotationAreLeftOutOfThatSettingWithAnErrorFinding() {
+        CliRun black = drift("zero");
+        assertEquals(0, black.exitCode(), black.err());
+        AuditResults results = results();
+        assertEquals(9.0, results.metric("drift.rotation.15.samples_nonfinite").orElseThrow().value());
+        assertEquals(0, results.metric("drift.rotation.15.accuracy").orElseThrow().count(), "all nine left out");
+        Finding finding = results.findings().stream().filter(f -> f.id().equals("nonfinite-logits-under-drift.rotation.15")).findFirst()
+                .orElseThrow(() -> new AssertionError(results.findings()));
+        assertEquals(Finding.ERROR, finding.severity());
+        assertTrue(finding.detail().contains("9 of 9 images after rotation by 15"), finding.detail());
+
+        CliRun edge = drift("edge");
+        assertEquals(0, edge.exitCode(), edge.err());
+        AuditResults uniform = results();
+        assertTrue(uniform.metric("drift.rotation.15.samples_nonfinite").isEmpty(), "edge fill keeps the images uniform");
+        assertEquals(9, uniform.metric("drift.rotation.15.accuracy").orElseThrow().count());
+        assertFalse(uniform.findings().stream().anyMatch(f -> f.id().startsWith("nonfinite-logits-under-drift")));
+    }
+
+    private CliRun drift(String fill) {
+        return CliRun.of("audit", "--model", Fixtures.testdata("odd/nan_when_not_uniform.pt").toString(), "--data", data.toString(),
+                "--out", dir.resolve("out").toString(), "--quiet", "--no-pdf", "--attacks", "none", "--explain", "none", "--batch-size", "4",
+                "--drift", "rotation", "--angles", "15", "--rotation-fill", fill);
+    }
+
+    @Test
     void theWellBehavedTwinOfTheseModelsAuditsCleanly() {
         CliRun run = audit("base.pt");
         assertEquals(0, run.exitCode(), run.err());
