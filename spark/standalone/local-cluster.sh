@@ -116,7 +116,7 @@ echo "local-cluster: Master and Worker up at $master_url ($executors executors o
 # The executors are the Worker's child JVMs: note each one's pid and peak resident memory while it runs.
 (
   while kill -0 "$worker" 2>/dev/null; do
-    ps -o pid=,rss=,comm= --ppid "$worker" | awk '$3 == "java" {print $1, $2}'
+    ps -o pid=,rss=,comm= --ppid "$worker" | awk '$3 == "java" {print $1, $2}' || true # ps fails while there are none
     sleep 1
   done
 ) > "$logs/executor-samples.txt" 2>/dev/null &
