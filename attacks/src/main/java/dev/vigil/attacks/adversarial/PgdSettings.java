@@ -1,7 +1,9 @@
 package dev.vigil.attacks.adversarial;
 
 import dev.vigil.core.InputError;
+import dev.vigil.core.perturb.Epsilon;
 import dev.vigil.core.perturb.Norm;
+import dev.vigil.core.result.Format;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +43,8 @@ public record PgdSettings(int steps, StepSize stepSize, int restarts, boolean ra
         }
         double longer = (double) steps / fewer;
         StepSize step = stepSize.absolute() == null ? new StepSize(stepSize.relative() * longer, null)
-                : new StepSize(0, new dev.vigil.core.perturb.Epsilon(
-                        dev.vigil.core.result.Format.exact(stepSize.absolute().value() * longer), stepSize.absolute().value() * longer));
+                : new StepSize(0, new Epsilon(
+                        Format.exact(stepSize.absolute().value() * longer), stepSize.absolute().value() * longer));
         String ratio = steps % fewer == 0 ? Integer.toString(steps / fewer) : steps + "/" + fewer;
         return Optional.of(new FewerIterations(new PgdSettings(fewer, step, restarts, randomStart),
                 steps + " steps of " + stepSize, fewer + " steps, each " + ratio + " times as long"));
