@@ -7,9 +7,13 @@ import dev.vigil.core.audit.Probe;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanProbe;
 import dev.vigil.core.model.ModelRequest;
+import dev.vigil.core.data.DataLocation;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +31,63 @@ public final class ClusterAudit {
         args[0] = "audit";
         System.arraycopy(auditArgs, 0, args, 1, auditArgs.length);
         return Main.run(AttackCatalogue.builtIn(), passes, args);
+    }
+
+    /**
+     * {@code auditArgs} as an executor must read them, on another machine or in another working folder:
+     * the config file's values become options (the file stays on the driver), and every relative local
+     * path (model, data, labels, policy, baseline, output) becomes absolute against the driver's working
+     * folder, which is where the user meant it. URIs and absolute paths pass unchanged.
+     *
+     * @throws InputError when the config file cannot be read or sets something that is not an audit option
+     */
+    public static String[] executorArgs(String... auditArgs) {
+        List<String> out = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        Path config = null;
+        for (int i = 0; i < auditArgs.length; i++) {
+            String token = auditArgs[i];
+            int eq = token.indexOf('=');
+            String name = token.startsWith("--") && eq > 0 ? token.substring(0, eq) : token;
+            given.add(name);
+            boolean takesValue = name.equals(token) && i + 1 < auditArgs.length;
+            if (name.equals(ConfigDefaults.OPTION)) {
+                config = Path.of(eq > 0 ? token.substring(eq + 1) : takesValue ? auditArgs[++i] : "");
+            } else if (PATH_OPTIONS.contains(name)) {
+                String value = eq > 0 ? token.substring(eq + 1) : takesValue ? auditArgs[++i] : null;
+                out.add(value == null ? token : name + "=" + absolute(value));
+            } else {
+                out.add(token);
+            }
+        }
+        if (config != null) {
+            CommandLine audit = Main.newCommandLine(AttackCatalogue.builtIn()).getSubcommands().get("audit");
+            ConfigDefaults file = ConfigDefaults.read(config, audit.getCommandSpec());
+            file.values().forEach((key, value) -> {
+                String name = "--" + key;
+                if (given.contains(name)) {
+                    return; // the command line wins, as on the driver
+                }
+                if (audit.getCommandSpec().findOption(name).arity().max() == 0) {
+                    if (Boolean.parseBoolean(value)) {
+                        out.add(name);
+                    }
+                } else {
+                    out.add(name + "=" + (PATH_OPTIONS.contains(name) ? absolute(value) : value));
+                }
+            });
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static final Set<String> PATH_OPTIONS = Set.of("--model", "--data", "--labels", "--policy", "--baseline",
+            "--baseline-model", "--gradient-model", "--out");
+
+    private static String absolute(String value) {
+        if (value.isEmpty() || DataLocation.parse(value).remote()) {
+            return value;
+        }
+        return Path.of(value).toAbsolutePath().normalize().toString();
     }
 
     /**

@@ -121,6 +121,11 @@ final class ConfigDefaults implements IDefaultValueProvider {
                 .map(n -> n.substring(2)).filter(n -> !NOT_CONFIGURABLE.contains(n)).collect(Collectors.joining(", "));
     }
 
+    /** The file's values by option name without the dashes, in the file's order. */
+    Map<String, String> values() {
+        return values;
+    }
+
     @Override
     public String defaultValue(ArgSpec arg) {
         if (arg instanceof OptionSpec option && option.longestName().startsWith("--")) {

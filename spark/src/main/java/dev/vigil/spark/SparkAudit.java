@@ -1,6 +1,7 @@
 package dev.vigil.spark;
 
 import dev.vigil.cli.ClusterAudit;
+import dev.vigil.core.InputError;
 import dev.vigil.core.data.RemoteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,14 @@ public final class SparkAudit {
         HadoopStore data = new HadoopStore(spark.sparkContext().hadoopConfiguration(), new SparkListing(spark));
         RemoteStore previous = RemoteStore.installed().orElse(null);
         RemoteStore.install(data);
-        SparkPassRunner runner = new SparkPassRunner(context, audit, shards, spark.conf().get(FAULT_DRILL, null), System.err, data);
+        String[] executorAudit;
+        try {
+            executorAudit = ClusterAudit.executorArgs(audit);
+        } catch (InputError e) {
+            System.err.println("vigil: " + e.getMessage());
+            return 2;
+        }
+        SparkPassRunner runner = new SparkPassRunner(context, executorAudit, shards, spark.conf().get(FAULT_DRILL, null), System.err, data);
         int code;
         try {
             code = ClusterAudit.run(runner, audit);
