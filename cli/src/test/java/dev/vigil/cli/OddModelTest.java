@@ -216,6 +216,30 @@ class OddModelTest {
     }
 
     @Test
+    void aBaselineModelWhoseLogitsTurnNaNIsLeftOutOfItsErrorWithAWarning() throws IOException {
+        // Noise makes every image uneven: the audited base.pt stays finite, the baseline does not.
+        CliRun run = CliRun.of("audit", "--model", Fixtures.testdata("odd/base.pt").toString(), "--data", data.toString(),
+                "--out", dir.resolve("out").toString(), "--quiet", "--no-pdf", "--attacks", "none", "--explain", "none", "--batch-size", "4",
+                "--drift", "corruptions", "--corruptions", "gaussian_noise", "--severities", "3",
+                "--baseline-model", Fixtures.testdata("odd/nan_when_not_uniform.pt").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        AuditResults results = results();
+        String prefix = "drift.corruption.gaussian_noise.3";
+        long evaluated = results.metric(prefix + ".accuracy").orElseThrow().count();
+        assertTrue(evaluated > 0);
+        assertTrue(results.metric(prefix + ".samples_nonfinite").isEmpty(), "the audited model stays finite");
+        assertEquals((double) evaluated, results.metric(prefix + ".baseline_samples_nonfinite").orElseThrow().value());
+        Finding finding = results.findings().stream().filter(f -> f.id().equals("nonfinite-logits-of-baseline.corruption.gaussian_noise.3"))
+                .findFirst().orElseThrow(() -> new AssertionError(results.findings()));
+        assertEquals("warning", finding.severity());
+        assertTrue(finding.detail().contains(evaluated + " of "), finding.detail());
+        List<String> csv = Files.readAllLines(dir.resolve("out/samples.csv"));
+        int flag = Arrays.asList(csv.get(0).split(",")).indexOf("baseline_nonfinite_logits");
+        assertTrue(flag >= 0, csv.get(0));
+        assertEquals(evaluated, csv.stream().skip(1).map(l -> l.split(",", -1)).filter(c -> c[flag].equals("true")).count());
+    }
+
+    @Test
     void theWellBehavedTwinOfTheseModelsAuditsCleanly() {
         CliRun run = audit("base.pt");
         assertEquals(0, run.exitCode(), run.err());

@@ -13,7 +13,13 @@ final class DriftOutcomes {
     final int[][] predictions;
     final float[][] confidence;
     final float[][] trueClassProbability;
-    /** Null when there is no baseline; a row is null for settings the baseline does not run. */
+    /** A baseline prediction where the baseline's logits were NaN or infinite. */
+    static final int BASELINE_NONFINITE = -2;
+
+    /**
+     * Null when there is no baseline; a row is null for settings the baseline does not run, and holds -1
+     * where the baseline did not run and {@link #BASELINE_NONFINITE} where its logits were not finite.
+     */
     final int[][] baselinePredictions;
     final boolean[][] nonFinite;
 
@@ -37,6 +43,17 @@ final class DriftOutcomes {
         int count = 0;
         for (boolean b : nonFinite[setting]) {
             count += b ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Samples of a setting whose logits were finite under the audited model but not under the baseline. */
+    int baselineNonFiniteCount(int setting) {
+        int count = 0;
+        if (hasBaseline(setting)) {
+            for (int i = 0; i < baselinePredictions[setting].length; i++) {
+                count += evaluated(setting, i) && baselinePredictions[setting][i] == BASELINE_NONFINITE ? 1 : 0;
+            }
         }
         return count;
     }

@@ -119,7 +119,7 @@ final class DriftPass {
             Predictions b = predict(baseline, changed, batch.size());
             int[] row = outcomes.baselineRow(s, datasetSize);
             for (int i = 0; i < batch.size(); i++) {
-                row[batch.samples().get(i).index()] = b.predicted(i);
+                row[batch.samples().get(i).index()] = b.finite(i) ? b.predicted(i) : DriftOutcomes.BASELINE_NONFINITE;
             }
         }
     }

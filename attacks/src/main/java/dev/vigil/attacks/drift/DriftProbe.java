@@ -120,6 +120,13 @@ public final class DriftProbe implements Probe<DriftProbe.Shard> {
                 context.recorder().finding(nonFiniteFinding(setting, nonFinite, read.size()));
             }
             baselineErrors[s] = outcomes.hasBaseline(s) ? baselineError(outcomes, s, context) : Double.NaN;
+            int baselineNonFinite = outcomes.baselineNonFiniteCount(s);
+            if (baselineNonFinite > 0) {
+                context.recorder().metric(Metric.of(setting.metricPrefix() + ".baseline_samples_nonfinite", baselineNonFinite, null,
+                        "images whose logits under the baseline model after " + describe(setting)
+                                + " were NaN or infinite, left out of the baseline's error"));
+                context.recorder().finding(baselineNonFiniteFinding(setting, baselineNonFinite, read.size()));
+            }
         }
         offerFlips(context, read, settings, outcomes);
 
@@ -196,6 +203,17 @@ public final class DriftProbe implements Probe<DriftProbe.Shard> {
             }
         }
         return n == 0 ? Double.NaN : (double) wrong / n;
+    }
+
+    private Finding baselineNonFiniteFinding(DriftSetting setting, int count, int read) {
+        return Finding.warning("nonfinite-logits-of-baseline." + setting.metricPrefix().replaceFirst("^drift\\.", ""),
+                "The baseline model gave NaN or infinite logits after " + describe(setting) + " on " + count
+                        + (count == 1 ? " image" : " images"),
+                "The baseline model (--baseline-model " + config.baselineModel() + ") gave NaN or infinite logits for " + count
+                        + " of " + read + " images after " + describe(setting) + "; its error there, and the corruption errors"
+                        + " relative to it, leave those images out (metric " + setting.metricPrefix()
+                        + ".baseline_samples_nonfinite; rows with baseline_nonfinite_logits=true). The audited model's own"
+                        + " metrics are not affected.");
     }
 
     private static String describe(DriftSetting setting) {

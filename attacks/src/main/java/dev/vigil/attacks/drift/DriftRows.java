@@ -22,6 +22,7 @@ final class DriftRows {
     static final String WORST_OF_K = "drift.rotation.worst_of_k";
     static final String FLIPPED = "flipped";
     static final String BASELINE = "baseline_prediction";
+    static final String BASELINE_NONFINITE = "baseline_nonfinite_logits";
     /** Extra column, "true" on a row whose logits were not finite: no prediction (an empty one), not in the metrics. */
     static final String NONFINITE = "nonfinite_logits";
 
@@ -47,6 +48,8 @@ final class DriftRows {
                 extra.put(FLIPPED, Boolean.toString(p != context.clean().predictions()[i]));
                 if (outcomes.hasBaseline(s) && outcomes.baselinePredictions[s][i] >= 0) {
                     extra.put(BASELINE, context.className(outcomes.baselinePredictions[s][i]));
+                } else if (outcomes.hasBaseline(s) && outcomes.baselinePredictions[s][i] == DriftOutcomes.BASELINE_NONFINITE) {
+                    extra.put(BASELINE_NONFINITE, "true");
                 }
                 rows.add(new SampleRow(sample.id(), setting.rowProbe(), setting.parameter(), context.className(sample.label()),
                         context.className(p), outcomes.confidence[s][i], p == sample.label(), extra));
@@ -107,6 +110,8 @@ final class DriftRows {
             String base = row.extra().get(BASELINE);
             if (base != null) {
                 out.baselineRow(s, n)[i] = classes.get(base);
+            } else if ("true".equals(row.extra().get(BASELINE_NONFINITE))) {
+                out.baselineRow(s, n)[i] = DriftOutcomes.BASELINE_NONFINITE;
             }
         });
         return out;
