@@ -4,10 +4,10 @@ import dev.vigil.attacks.adversarial.AttackCatalogue;
 import dev.vigil.core.InputError;
 import dev.vigil.core.audit.PassRunner;
 import dev.vigil.core.audit.Probe;
+import dev.vigil.core.data.DataLocation;
 import dev.vigil.core.data.Dataset;
 import dev.vigil.core.eval.CleanProbe;
 import dev.vigil.core.model.ModelRequest;
-import dev.vigil.core.data.DataLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +22,10 @@ import picocli.CommandLine;
  * resolve to on the driver, so that a shard's rows are the rows one machine would have written.
  */
 public final class ClusterAudit {
+    /** The audit's options whose values are files or folders. */
+    private static final Set<String> PATH_OPTIONS = Set.of("--model", "--data", "--labels", "--policy", "--baseline",
+            "--baseline-model", "--gradient-model", "--out");
+
     private ClusterAudit() {
     }
 
@@ -79,9 +83,6 @@ public final class ClusterAudit {
         }
         return out.toArray(String[]::new);
     }
-
-    private static final Set<String> PATH_OPTIONS = Set.of("--model", "--data", "--labels", "--policy", "--baseline",
-            "--baseline-model", "--gradient-model", "--out");
 
     private static String absolute(String value) {
         if (value.isEmpty() || DataLocation.parse(value).remote()) {

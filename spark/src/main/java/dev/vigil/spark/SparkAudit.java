@@ -70,10 +70,6 @@ public final class SparkAudit {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int shards = partitions > 0 ? partitions : context.defaultParallelism();
         String[] audit = auditArgs.toArray(String[]::new);
-        // Data at a URI is listed once here, read here for the driver's steps, and its listing shipped to the executors.
-        HadoopStore data = new HadoopStore(spark.sparkContext().hadoopConfiguration(), new SparkListing(spark));
-        RemoteStore previous = RemoteStore.installed().orElse(null);
-        RemoteStore.install(data);
         String[] executorAudit;
         try {
             executorAudit = ClusterAudit.executorArgs(audit);
@@ -81,6 +77,10 @@ public final class SparkAudit {
             System.err.println("vigil: " + e.getMessage());
             return 2;
         }
+        // Data at a URI is listed once here, read here for the driver's steps, and its listing shipped to the executors.
+        HadoopStore data = new HadoopStore(spark.sparkContext().hadoopConfiguration(), new SparkListing(spark));
+        RemoteStore previous = RemoteStore.installed().orElse(null);
+        RemoteStore.install(data);
         SparkPassRunner runner = new SparkPassRunner(context, executorAudit, shards, spark.conf().get(FAULT_DRILL, null), System.err, data);
         int code;
         try {

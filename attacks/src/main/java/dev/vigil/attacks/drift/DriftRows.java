@@ -46,9 +46,10 @@ final class DriftRows {
                 int p = outcomes.predictions[s][i];
                 Map<String, String> extra = new HashMap<>();
                 extra.put(FLIPPED, Boolean.toString(p != context.clean().predictions()[i]));
-                if (outcomes.hasBaseline(s) && outcomes.baselinePredictions[s][i] >= 0) {
-                    extra.put(BASELINE, context.className(outcomes.baselinePredictions[s][i]));
-                } else if (outcomes.hasBaseline(s) && outcomes.baselinePredictions[s][i] == DriftOutcomes.BASELINE_NONFINITE) {
+                int base = outcomes.hasBaseline(s) ? outcomes.baselinePredictions[s][i] : -1;
+                if (base >= 0) {
+                    extra.put(BASELINE, context.className(base));
+                } else if (base == DriftOutcomes.BASELINE_NONFINITE) {
                     extra.put(BASELINE_NONFINITE, "true");
                 }
                 rows.add(new SampleRow(sample.id(), setting.rowProbe(), setting.parameter(), context.className(sample.label()),
